@@ -1,0 +1,135 @@
+"""Clean stage: take page furniture out of the tree, recording each removal with its rule.
+
+Rules run in this order: elements that never hold text (script, nav, footer, ...); the site
+profile's drops; elements whose class or id names furniture (share, comment, breadcrumb, ...),
+unless they look like article text; short blocks carrying a boilerplate cue phrase (上一篇,
+分享到, 版权所有, ...). Metadata has already been read from the whole page, so nothing of value
+is lost here. Rights notices are left for the content stage, which moves them to
+``Article.notices``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from lxml import etree
+
+from .profiles import Profile
+from .records import CleanedPage, ParsedPage, Removal
+from .rules import (
+    CUE_LINE_MAX,
+    CUES,
+    DROP_TAGS,
+    FURNITURE_WORDS,
+    INLINE_TAGS,
+    NOTICE,
+    WORD_SPLIT,
+)
+from .text import text_of
+
+_CUE_RULE = {cue: rule for rule, cues in CUES.items() for cue in cues}
+_CLIMB_MAX = 200
+
+
+@lru_cache(maxsize=1)
+def _cue_xpath() -> etree.XPath:
+    test = " or ".join(f"contains(., '{cue}')" for cue in _CUE_RULE)
+    return etree.XPath(f"//body//text()[{test}]")
+
+
+def describe(el: Any) -> str:
+    """A short path for an element: tag#id.class."""
+    out = str(el.tag)
+    if el.get("id"):
+        out += "#" + el.get("id")
+    if el.get("class"):
+        out += "." + ".".join(el.get("class").split()[:2])
+    return out
+
+
+class _Remover:
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.removals: list[Removal] = []
+        self.removed: set[Any] = set()
+
+    def gone(self, el: Any) -> bool:
+        return el in self.removed or any(a in self.removed for a in el.iterancestors())
+
+    def remove(self, el: Any, rule: str, reason: str) -> None:
+        if el is self.root or el.getparent() is None or self.gone(el):
+            return
+        text = text_of(el)
+        self.removals.append(Removal(rule, describe(el), reason, len(text), text[:60]))
+        self.removed.add(el)
+        el.drop_tree()
+
+
+def looks_like_content(el: Any) -> bool:
+    """Enough sentences and few links: article text, whatever its class says."""
+    text = text_of(el)
+    if len(text) < 150 or text.count("。") + text.count(". ") < 3:
+        return False
+    links = sum(len(text_of(a)) for a in el.iter("a"))
+    return links < 0.3 * len(text)
+
+
+def _furniture_reason(el: Any) -> str | None:
+    for attr in ("class", "id"):
+        value = el.get(attr)
+        if value:
+            for word in WORD_SPLIT.split(value):
+                reason = FURNITURE_WORDS.get(word.lower())
+                if reason:
+                    return f"{attr} {word!r}: {reason}"
+    return None
+
+
+def _owner_block(node: Any) -> Any:
+    el = node.getparent()
+    if getattr(node, "is_tail", False):
+        el = el.getparent()
+    while el is not None and el.tag in INLINE_TAGS:
+        el = el.getparent()
+    return el
+
+
+def clean_page(parsed: ParsedPage, profile: Profile | None) -> CleanedPage:
+    root = parsed.tree
+    rm = _Remover(root)
+    body = root.find("body")
+
+    for el in list((body if body is not None else root).iter(*DROP_TAGS)):
+        rm.remove(el, f"tag:{el.tag}", DROP_TAGS[el.tag])
+
+    if profile is not None:
+        for drop in profile.drops:
+            for el in root.xpath(drop.xpath):
+                if isinstance(el, etree._Element):
+                    rm.remove(el, f"profile:{profile.name}", drop.reason)
+
+    for el in root.xpath("//body//*[@class or @id]"):
+        reason = _furniture_reason(el)
+        if reason and not rm.gone(el) and not looks_like_content(el):
+            rm.remove(el, "furniture", reason)
+
+    for node in _cue_xpath()(root):
+        cue = next(c for c in _CUE_RULE if c in node)
+        block = _owner_block(node)
+        if block is None or block is body or rm.gone(block):
+            continue
+        text = text_of(block)
+        if len(text) > CUE_LINE_MAX or NOTICE.search(text) and "转载" in text:
+            continue
+        while True:
+            parent = block.getparent()
+            if parent is None or parent is body or parent.tag in ("html", "body"):
+                break
+            parent_text = text_of(parent)
+            if len(parent_text) > _CLIMB_MAX or parent_text.count("。") > text.count("。"):
+                break
+            block, text = parent, parent_text
+        rm.remove(block, f"cue:{_CUE_RULE[cue]}", f"short block with {cue!r}")
+
+    return CleanedPage(parsed=parsed, tree=root, removals=tuple(rm.removals))

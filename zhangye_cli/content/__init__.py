@@ -1,0 +1,105 @@
+"""Content stage: the body element (profile selector or generic scoring), its blocks, the line
+rules, images and captions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..article import Block, Image
+from ..config import Config
+from ..metadata import Metadata
+from ..profiles import Profile
+from ..records import CleanedPage, Removal
+from ..text import cjk_ratio, text_of
+from .blocks import walk_blocks
+from .lines import judge_line
+from .scoring import choose_body
+
+__all__ = ["Content", "extract_content"]
+
+_CAPTION_MAX = 60
+_SENTENCE_END = ("。", "！", "？", "!", "?", "；")
+_PROFILE_BODY_MIN = 50
+
+
+@dataclass(frozen=True)
+class Content:
+    blocks: tuple[Block, ...]
+    images: tuple[Image, ...]
+    notices: tuple[str, ...]
+    removals: tuple[Removal, ...]
+    strategies: tuple[tuple[str, str], ...]
+    lang: str | None
+
+
+def _find_body(root: Any, profile: Profile | None) -> tuple[Any, str]:
+    if profile is not None:
+        for xpath in profile.selector("body"):
+            for el in root.xpath(xpath):
+                if hasattr(el, "tag") and len(text_of(el)) >= _PROFILE_BODY_MIN:
+                    return el, f"profile {profile.name}"
+    body = root.find("body")
+    scope = body if body is not None else root
+    choice = choose_body(scope)
+    if choice is None:
+        return scope, "whole page"
+    return choice.element, "generic scoring"
+
+
+def _attach_captions(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (
+            block.type == "image"
+            and block.image is not None
+            and not block.image.caption
+            and nxt is not None
+            and nxt.type == "paragraph"
+            and len(nxt.text) <= _CAPTION_MAX
+            and not nxt.text.endswith(_SENTENCE_END)
+        ):
+            image = replace(block.image, caption=nxt.text)
+            out.append(replace(block, image=image))
+            i += 2
+            continue
+        out.append(block)
+        i += 1
+    return out
+
+
+def extract_content(
+    cleaned: CleanedPage, meta: Metadata, profile: Profile | None, config: Config
+) -> Content:
+    body, strategy = _find_body(cleaned.tree, profile)
+    walk = walk_blocks(body, cleaned.parsed.base_url)
+    title = meta.value("title")
+    info = frozenset("".join(t.split()) for t in meta.info_texts)
+    kept: list[Block] = []
+    notices: list[str] = []
+    removals = [Removal(rule, "body", "inside the body", len(text), text) for rule, text in walk.dropped]
+    for block in walk.blocks:
+        if block.type in ("paragraph", "heading", "quote"):
+            verdict = judge_line(block.text, title, info)
+            if verdict is not None:
+                rule, reason = verdict
+                if rule == "notice":
+                    notices.append(block.text)
+                removals.append(Removal(f"line:{rule}", "body", reason, len(block.text), block.text[:60]))
+                continue
+        kept.append(block)
+    blocks = tuple(_attach_captions(kept))
+    images = tuple(b.image for b in blocks if b.type == "image" and b.image is not None)
+    text = " ".join(b.plain_text() for b in blocks[:20])
+    lang = cleaned.parsed.lang or (("zh" if cjk_ratio(text) > 0.3 else "en") if text else None)
+    return Content(
+        blocks=blocks,
+        images=images,
+        notices=tuple(notices),
+        removals=tuple(removals),
+        strategies=(("body", strategy),),
+        lang=lang,
+    )

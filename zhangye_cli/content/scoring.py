@@ -1,0 +1,96 @@
+"""Find the element that holds the article body.
+
+Each text node is credited to its block (the nearest non-inline ancestor). A block's text is
+"good" when it reads like prose (punctuation, length) and is not mostly link text, "bad"
+otherwise. Every element scores the good text in its subtree minus the bad: the best element is
+the smallest one that holds most of the prose and little of the furniture. One pass over the text
+nodes, one walk up the ancestors of each block; lengths are counted in characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..rules import INLINE_TAGS
+
+_SENTENCE_MARKS = ("，", "。", "！", "？", "；", ", ", ". ", "、")
+_PROSE_MIN = 40  # characters of unpunctuated non-link text that still count as prose
+
+
+@dataclass
+class BlockStats:
+    chars: int = 0
+    link_chars: int = 0
+    marks: int = 0
+
+    @property
+    def good(self) -> float:
+        own = self.chars - self.link_chars
+        if own <= 0 or self.link_chars > own:
+            return 0.0
+        if self.marks == 0 and own < _PROSE_MIN:
+            return 0.0
+        return own + 8.0 * min(self.marks, own / 8)
+
+    @property
+    def bad(self) -> float:
+        return self.link_chars + (self.chars - self.link_chars if self.good == 0 else 0)
+
+
+@dataclass(frozen=True)
+class BodyChoice:
+    element: Any
+    score: float
+    good: float
+    bad: float
+
+
+def block_stats(scope: Any) -> dict[Any, BlockStats]:
+    stats: dict[Any, BlockStats] = {}
+    for node in scope.xpath(".//text()"):
+        n = len(node.strip())
+        if not n:
+            continue
+        el = node.getparent()
+        in_link = False
+        if node.is_tail:
+            el = el.getparent()
+        elif el.tag == "a":
+            in_link = True
+        while el is not None and el.tag in INLINE_TAGS:
+            if el.tag == "a":
+                in_link = True
+            el = el.getparent()
+        if el is None:
+            continue
+        block = stats.get(el)
+        if block is None:
+            block = stats[el] = BlockStats()
+        block.chars += n
+        if in_link:
+            block.link_chars += n
+        else:
+            block.marks += sum(node.count(m) for m in _SENTENCE_MARKS)
+    return stats
+
+
+def choose_body(scope: Any, bad_weight: float = 1.0) -> BodyChoice | None:
+    """The element of ``scope`` with the most prose and the least furniture."""
+    good: dict[Any, float] = {}
+    bad: dict[Any, float] = {}
+    for block, s in block_stats(scope).items():
+        g, b = s.good, s.bad
+        for el in (block, *block.iterancestors()):
+            good[el] = good.get(el, 0.0) + g
+            bad[el] = bad.get(el, 0.0) + b
+            if el is scope:
+                break
+    best: BodyChoice | None = None
+    for el, g in good.items():
+        if g <= 0:
+            continue
+        score = g - bad_weight * bad[el]
+        if best is None or score > best.score:
+            best = BodyChoice(el, score, g, bad[el])
+    return best

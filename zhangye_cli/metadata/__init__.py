@@ -1,0 +1,317 @@
+"""Metadata stage: title, dates, credits, source, section and counters, each with the strategy
+that found it. Reads the whole parsed page, before cleaning takes the furniture out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from ..config import Config
+from ..dates import date_in_url, find_date
+from ..profiles import Profile
+from ..records import FieldFinding, ParsedPage
+from ..text import cjk_ratio, squash
+from .credits import authors_in, editors_in, is_name
+from .headtags import HeadTags, read_head_tags
+from .section import find_section, section_from_ld
+from .title import find_title, site_from_title
+
+__all__ = ["Metadata", "extract_metadata"]
+
+_PUBLISHED_KEYS = (
+    "article:published_time", "og:article:published_time", "og:release_date", "pubdate",
+    "publishdate", "publish_date", "publishtime", "pubtime", "firstpublishedtime",
+    "datepublished", "publication_date", "dc.date.issued", "dc.date", "dcterms.created",
+    "dcterms.issued", "sailthru.date", "parsely-pub-date", "date", "releasedate",
+)
+_MODIFIED_KEYS = (
+    "article:modified_time", "og:updated_time", "lastmodifiedtime", "datemodified",
+    "dcterms.modified", "last-modified",
+)
+_DATE_CUE = re.compile(r"(发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|时间|日期|发表于|发布于)")
+_MODIFIED_CUE = re.compile(r"(更新时间|修改时间|更新日期|最后更新)")
+_SOURCE = re.compile(
+    r"(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处|转自|来自)\s*[:：]\s*"
+)
+_SOURCE_END = re.compile(
+    r"\s{2,}|[|｜【\[]|(?:作者|记者|编辑|责编|时间|发布|日期|浏览|点击|阅读|访问|字号|通讯员)\s*[:：]"
+    r"|(?:19|20)\d{2}\s*[-/.年]"
+)
+_COUNTER = re.compile(
+    r"(\d[\d,]*)\s*人(?:参与|评论|跟帖)|(?:评论|跟帖|参与互动)\s*[(（\[【:：]?\s*(\d[\d,]*)"
+)
+_KEYWORD_SPLIT = re.compile(r"[,，;；、|\s]+")
+_INFO_CHARS = 400
+
+
+@dataclass(frozen=True)
+class Metadata:
+    findings: Mapping[str, FieldFinding] = field(default_factory=dict)
+    title_element: Any | None = None
+    info_texts: tuple[str, ...] = ()
+
+    def value(self, name: str) -> Any:
+        found = self.findings.get(name)
+        return found.value if found else None
+
+    def strategies(self) -> tuple[tuple[str, str], ...]:
+        return tuple((name, f.strategy) for name, f in self.findings.items())
+
+
+def _info_texts(title_el: Any) -> list[str]:
+    """Text nodes after the headline, up to a few hundred characters: the info line."""
+    out: list[str] = []
+    total = 0
+    for node in title_el.xpath("following::text()[normalize-space()][position() <= 40]"):
+        parent = node.getparent()
+        if parent is not None and parent.tag in ("script", "style"):
+            continue
+        text = str(node).replace("\u00a0", " ").replace("\u3000", " ").strip()
+        out.append(text)
+        total += len(text)
+        if total > _INFO_CHARS:
+            break
+    return out
+
+
+def _cue_texts(root: Any, *cues: str) -> list[str]:
+    test = " or ".join(f"contains(., '{c}')" for c in cues)
+    out = []
+    for node in root.xpath(f"//body//text()[{test}]")[:20]:
+        text = str(node).replace("\u00a0", " ").replace("\u3000", " ").strip()
+        following = node.getparent().xpath("following::text()[normalize-space()][1]")
+        if following:
+            text += "  " + str(following[0]).strip()
+        out.append(text)
+    return out
+
+
+def _published(
+    root: Any, head: HeadTags, info: list[str], url: str | None, offset: str | None,
+    selectors: tuple[str, ...],
+) -> FieldFinding | None:
+    for xpath in selectors:
+        for hit in root.xpath(xpath):
+            found = find_date(hit if isinstance(hit, str) else hit.text_content(), offset)
+            if found:
+                return FieldFinding(found.iso, "profile")
+    joined = "  ".join(info)
+    for match in _DATE_CUE.finditer(joined):
+        if _MODIFIED_CUE.match(joined, max(0, match.start() - 2)):
+            continue
+        found = find_date(joined[match.end(): match.end() + 40], offset)
+        if found:
+            return FieldFinding(found.iso, f"info line {match.group(1)}")
+    meta = head.first(*_PUBLISHED_KEYS)
+    if meta:
+        found = find_date(meta[1], offset)
+        if found:
+            return FieldFinding(found.iso, f"meta {meta[0]}")
+    ld = head.ld_value("datePublished", "dateCreated")
+    if ld and isinstance(ld[1], str):
+        found = find_date(ld[1], offset)
+        if found:
+            return FieldFinding(found.iso, f"json-ld {ld[0]}")
+    for el in root.iter("time"):
+        found = find_date(el.get("datetime") or el.text_content(), offset)
+        if found:
+            return FieldFinding(found.iso, "<time>")
+    for text in info:
+        if not _MODIFIED_CUE.search(text):
+            found = find_date(text, offset)
+            if found:
+                return FieldFinding(found.iso, "info line date")
+    if url:
+        found = date_in_url(url)
+        if found:
+            return FieldFinding(found.iso, "url")
+    for text in _cue_texts(root, "发布时间", "发布日期", "发表时间"):
+        match = _DATE_CUE.search(text)
+        found = find_date(text[match.end():] if match else text, offset)
+        if found:
+            return FieldFinding(found.iso, "page cue 发布时间")
+    return None
+
+
+def _modified(head: HeadTags, info: list[str], offset: str | None) -> FieldFinding | None:
+    meta = head.first(*_MODIFIED_KEYS)
+    if meta:
+        found = find_date(meta[1], offset)
+        if found:
+            return FieldFinding(found.iso, f"meta {meta[0]}")
+    ld = head.ld_value("dateModified")
+    if ld and isinstance(ld[1], str):
+        found = find_date(ld[1], offset)
+        if found:
+            return FieldFinding(found.iso, "json-ld dateModified")
+    joined = "  ".join(info)
+    match = _MODIFIED_CUE.search(joined)
+    if match:
+        found = find_date(joined[match.end(): match.end() + 40], offset)
+        if found:
+            return FieldFinding(found.iso, f"info line {match.group(1)}")
+    return None
+
+
+def source_in(texts: list[str]) -> str | None:
+    """The 来源 value: text after the cue, up to the next field or a wide gap."""
+    for i, text in enumerate(texts):
+        match = _SOURCE.search(text)
+        if not match:
+            continue
+        rest = text[match.end():]
+        if not rest.strip() and i + 1 < len(texts):
+            rest = texts[i + 1]
+        end = _SOURCE_END.search(rest)
+        value = (rest[: end.start()] if end else rest).strip(" \t|｜,，;；")
+        value = " ".join(value.split())
+        if value and len(value) <= 40:
+            return value
+    return None
+
+
+def _authors(root: Any, head: HeadTags, info: list[str], selectors: tuple[str, ...],
+             site: str | None) -> FieldFinding | None:
+    for xpath in selectors:
+        names = [n for hit in root.xpath(xpath) for n in authors_in(str(hit) if isinstance(
+            hit, str) else hit.text_content())]
+        if names:
+            return FieldFinding(names, "profile")
+    joined = "  ".join(info)
+    names = authors_in(joined)
+    if names:
+        return FieldFinding(names, "credit line")
+    ld = head.ld_value("author")
+    if ld:
+        value = ld[1] if isinstance(ld[1], list) else [ld[1]]
+        names = [
+            squash(v.get("name", "")) if isinstance(v, dict) else squash(str(v)) for v in value
+        ]
+        names = [n for n in names if n and n != site and len(n) <= 40]
+        if names:
+            return FieldFinding(names, "json-ld author")
+    meta = head.first("author", "article:author", "byl", "dc.creator", "sailthru.author")
+    if meta and not meta[1].startswith("http"):
+        value = re.sub(r"^(?:By|作者[:：]?)\s*", "", meta[1].strip(), flags=re.I)
+        names = [n.strip() for n in re.split(r"\s*(?:,|、|，| and )\s*", value) if n.strip()]
+        if names and all(is_name(n) for n in names) and value != site:
+            return FieldFinding(names, f"meta {meta[0]}")
+    return None
+
+
+def _editors(root: Any) -> FieldFinding | None:
+    for text in _cue_texts(root, "编辑", "责编"):
+        names = editors_in(text)
+        if names:
+            return FieldFinding(names, "editor line")
+    return None
+
+
+def _comments_count(root: Any) -> FieldFinding | None:
+    for node in root.xpath(
+        "//body//text()[contains(., '人参与') or contains(., '评论') or contains(., '跟帖')"
+        " or contains(., '参与互动')]"
+    )[:20]:
+        el = node.getparent()
+        for _ in range(3):
+            if el is None:
+                break
+            text = squash(el.text_content())
+            if len(text) > 80:
+                break
+            match = _COUNTER.search(text)
+            if match:
+                return FieldFinding(int((match[1] or match[2]).replace(",", "")),
+                                    "interaction counter")
+            el = el.getparent()
+    return None
+
+
+def _absolute(base: str | None, href: str | None) -> str | None:
+    if not href:
+        return None
+    return urljoin(base, href) if base else href
+
+
+def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config) -> Metadata:
+    root = parsed.tree
+    head = read_head_tags(root)
+    findings: dict[str, FieldFinding] = {}
+    sel = profile.selector if profile else (lambda _field: ())
+
+    title = find_title(root, head, profile.title_suffixes if profile else (), sel("title"))
+    if title:
+        findings["title"] = FieldFinding(title.text, title.strategy)
+    chinese = bool(profile) or cjk_ratio((title.text if title else "") + head.title) > 0.3
+    offset = (profile.offset if profile else config.offset) if chinese else None
+
+    title_el = title.element if title else None
+    if title_el is None and title is not None:
+        key = title.text.replace("'", "")
+        hits = root.xpath(f"//body//*[normalize-space(.)='{key}']") if key else []
+        title_el = hits[-1] if hits else None
+    info = _info_texts(title_el) if title_el is not None else []
+
+    url = parsed.base_url
+    published = _published(root, head, info, url, offset, sel("published"))
+    if published:
+        findings["published"] = published
+    modified = _modified(head, info, offset)
+    if modified:
+        findings["modified"] = modified
+
+    site = profile.site_name if profile and profile.site_name else None
+    if site:
+        findings["site_name"] = FieldFinding(site, f"profile {profile.name}" if profile else "")
+    else:
+        meta_site = head.first("og:site_name", "application-name", "sitename", "site_name")
+        guessed = meta_site[1] if meta_site else site_from_title(head, title.text if title else None)
+        if guessed:
+            findings["site_name"] = FieldFinding(
+                guessed, f"meta {meta_site[0]}" if meta_site else "<title> suffix"
+            )
+            site = guessed
+
+    source = source_in(info) or source_in(_cue_texts(root, "来源", "稿源", "出处"))
+    if source:
+        findings["source"] = FieldFinding(source, "来源 cue")
+    else:
+        meta_source = head.first("source", "contentsource", "article:publisher")
+        if meta_source and not meta_source[1].startswith("http"):
+            findings["source"] = FieldFinding(meta_source[1], f"meta {meta_source[0]}")
+
+    authors = _authors(root, head, info, sel("authors"), site)
+    if authors:
+        findings["authors"] = authors
+    editors = _editors(root)
+    if editors:
+        findings["editors"] = editors
+
+    section = find_section(root, title.text if title else None)
+    if section:
+        findings["section"] = FieldFinding(section[0], section[1])
+    else:
+        from_ld = section_from_ld(head.ld)
+        if from_ld:
+            findings["section"] = FieldFinding(from_ld, "json-ld BreadcrumbList")
+
+    counter = _comments_count(root)
+    if counter:
+        findings["comments_count"] = counter
+
+    description = head.first("description", "og:description", "twitter:description")
+    if description:
+        findings["description"] = FieldFinding(squash(description[1]), f"meta {description[0]}")
+    keywords = head.first("keywords", "news_keywords")
+    if keywords:
+        words = [k for k in _KEYWORD_SPLIT.split(keywords[1]) if k]
+        if words:
+            findings["keywords"] = FieldFinding(words, f"meta {keywords[0]}")
+    canonical = head.links.get("canonical") or (head.first("og:url") or (None, None))[1]
+    if canonical:
+        findings["canonical_url"] = FieldFinding(_absolute(url, canonical), "link canonical")
+
+    return Metadata(findings=findings, title_element=title_el, info_texts=tuple(info))

@@ -1,0 +1,80 @@
+"""Names credited on a page: authors (记者, 作者, 文/, 通讯员) and editors (责任编辑, 编辑)."""
+
+from __future__ import annotations
+
+import re
+
+_AUTHOR_CUE = re.compile(
+    r"(?:(?:本报|特约|见习|实习)?记者|通讯员|实习生|作者|撰稿|撰文|执笔|"
+    r"(?<![\u4e00-\u9fff])文(?:\s*[/／|｜]\s*图|·图|图)?\s*[/／|｜:：]|"
+    r"(?<![\u4e00-\u9fff])(?:图|图文|文图)\s*[/／|｜])"
+)
+_EDITOR_CUE = re.compile(r"(?:责任编辑|(?<![总主])编辑|责编|值班编辑|网络编辑)")
+
+# Words that follow a cue but are not names.
+_NOT_NAMES = frozenset(
+    "本报 报道 记者 通讯员 编辑 责任编辑 来源 摄影 发自 新华社 实习生 综合 整理 供图 图片 视频 获悉 "
+    "日电 电讯 本网 本台 我们 他们 近日 日前 今天 昨天 今年 了解 采访 看到 发现 来到 走进 从中 "
+    "介绍 表示 获悉 注意 报社 网友 作者 原创 投稿 联系 简介 专栏 主页 文章 校对 审核 编审 监制 "
+    "出品 策划 制作 设计".split()
+)
+_NOT_INSIDE = ("受访", "供图", "来源", "报道", "编辑")
+_ORG_ENDINGS = tuple("报网社台站局委厅部办院会处所室中心")
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?$|^[A-Z][a-zA-Z.'-]+(?: [A-Z][a-zA-Z.'-]+){0,3}$")
+_TOKEN_SPLIT = re.compile(r"[\s\u3000\u00a0、，,;；/／|｜]+")
+_STOP = re.compile(r"[)）】\]」》<>。！？!?\n：:]|\d")
+_TRAILERS = ("报道", "摄影", "摄", "报", "供图", "整理", "发自", "综述")
+
+
+def _clean_token(token: str) -> str:
+    for trailer in _TRAILERS:
+        if token.endswith(trailer) and len(token) - len(trailer) >= 2:
+            return token[: -len(trailer)]
+    return token
+
+
+def is_name(token: str) -> bool:
+    return (
+        bool(_NAME.match(token))
+        and token not in _NOT_NAMES
+        and not (len(token) > 2 and token.endswith(_ORG_ENDINGS) and "·" not in token)
+        and token[:2] not in _NOT_NAMES
+        and not any(word in token for word in _NOT_INSIDE)
+    )
+
+
+def names_after(text: str, cue: re.Pattern[str], limit: int = 40) -> list[str]:
+    """Names that follow each ``cue`` in ``text``, stopping at the first word that is no name."""
+    found: list[str] = []
+    for match in cue.finditer(text):
+        rest = text[match.end(): match.end() + limit]
+        rest = rest.lstrip(" :：\u3000\u00a0")
+        stop = _STOP.search(rest)
+        if stop:
+            rest = rest[: stop.start()]
+        nested = _AUTHOR_CUE.search(rest) if cue is not _AUTHOR_CUE else None
+        if nested:
+            rest = rest[: nested.start()]
+        for raw in _TOKEN_SPLIT.split(rest):
+            if not raw:
+                continue
+            sub = _AUTHOR_CUE.split(raw) if cue is _AUTHOR_CUE else [raw]
+            tokens = [_clean_token(t) for t in sub if t]
+            if not tokens or not all(is_name(t) for t in tokens):
+                break
+            for token in tokens:
+                if token not in found:
+                    found.append(token)
+    return found
+
+
+def authors_in(text: str) -> list[str]:
+    return names_after(text, _AUTHOR_CUE)
+
+
+def editors_in(text: str) -> list[str]:
+    return names_after(text, _EDITOR_CUE)
+
+
+def has_author_cue(text: str) -> bool:
+    return _AUTHOR_CUE.search(text) is not None

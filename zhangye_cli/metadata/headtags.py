@@ -1,0 +1,65 @@
+"""What the page says about itself in ``<meta>`` tags, ``<link>`` and JSON-LD."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class HeadTags:
+    meta: dict[str, str]  # lower-cased name/property/itemprop → first non-empty content
+    links: dict[str, str]  # rel → href
+    ld: tuple[dict[str, Any], ...]  # JSON-LD objects, @graph flattened
+    title: str  # the <title> text
+
+    def first(self, *keys: str) -> tuple[str, str] | None:
+        """(key, content) of the first of ``keys`` present."""
+        for key in keys:
+            value = self.meta.get(key)
+            if value:
+                return key, value
+        return None
+
+    def ld_value(self, *keys: str) -> tuple[str, Any] | None:
+        for obj in self.ld:
+            for key in keys:
+                if obj.get(key):
+                    return key, obj[key]
+        return None
+
+
+def _flatten(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [o for item in data for o in _flatten(item)]
+    if isinstance(data, dict):
+        out = [data]
+        if isinstance(data.get("@graph"), list):
+            out += _flatten(data["@graph"])
+        return out
+    return []
+
+
+def read_head_tags(root: Any) -> HeadTags:
+    meta: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = el.get("name") or el.get("property") or el.get("itemprop") or el.get("http-equiv")
+        content = el.get("content")
+        if key and content and content.strip():
+            meta.setdefault(key.strip().lower(), content.strip())
+    links: dict[str, str] = {}
+    for el in root.iter("link"):
+        rel, href = el.get("rel"), el.get("href")
+        if rel and href:
+            links.setdefault(rel.strip().lower(), href.strip())
+    ld: list[dict[str, Any]] = []
+    for el in root.iter("script"):
+        if (el.get("type") or "").strip().lower() == "application/ld+json" and el.text:
+            try:
+                ld += _flatten(json.loads(el.text, strict=False))
+            except ValueError:
+                continue
+    title_el = root.find(".//title")
+    title = title_el.text_content() if title_el is not None else ""
+    return HeadTags(meta=meta, links=links, ld=tuple(ld), title=" ".join(title.split()))

@@ -1,0 +1,89 @@
+"""The headline: the page element that matches ``<title>`` wins; else meta titles; else
+``<title>`` without its site-name suffix."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..text import squash
+from .headtags import HeadTags
+
+_SEPARATORS = re.compile(r"\s*(?:[_|｜]+|\s[-–—]+\s|——|--|-{1}(?=[^-]{2,16}$))\s*")
+_CANDIDATE_XPATH = (
+    "//body//h1 | //body//h2 | //body//*[contains(@class,'title') or contains(@id,'title') "
+    "or contains(@class,'Title') or contains(@class,'biaoti') or contains(@class,'headline')]"
+)
+
+
+@dataclass(frozen=True)
+class TitleFinding:
+    text: str
+    strategy: str
+    element: Any | None
+
+
+def _key(text: str) -> str:
+    return "".join(text.split())
+
+
+def split_title_tag(title: str, suffixes: tuple[str, ...] = ()) -> list[str]:
+    for suffix in suffixes:
+        if title.endswith(suffix) and len(title) > len(suffix):
+            return [title[: -len(suffix)].strip(), suffix.strip(" _-|")]
+    return [s for s in _SEPARATORS.split(title) if s]
+
+
+def find_title(root: Any, head: HeadTags, suffixes: tuple[str, ...],
+               selectors: tuple[str, ...]) -> TitleFinding | None:
+    for xpath in selectors:
+        for el in root.xpath(xpath):
+            text = squash(el.text_content()) if hasattr(el, "text_content") else squash(str(el))
+            if text:
+                return TitleFinding(text, "profile", el if hasattr(el, "tag") else None)
+
+    tag_key = _key(head.title)
+    best: tuple[int, str, Any, str] | None = None
+    first_h1: Any = None
+    for el in root.xpath(_CANDIDATE_XPATH)[:60]:
+        text = squash(el.text_content())
+        if not 2 <= len(text) <= 150:
+            continue
+        if el.tag == "h1" and first_h1 is None:
+            first_h1 = el
+        key = _key(text)
+        if tag_key and key in tag_key:
+            rank = 2 if el.tag == "h1" else 1
+            score = len(key) * 2 + rank
+            if best is None or score > best[0]:
+                best = (score, text, el, f"{el.tag} matching <title>")
+    if best is not None and len(_key(best[1])) >= 4:
+        return TitleFinding(best[1], best[3], best[2])
+
+    meta = head.first("og:title", "twitter:title", "articletitle", "headline", "title")
+    if meta:
+        segments = split_title_tag(squash(meta[1]), suffixes)
+        if segments:
+            return TitleFinding(segments[0], f"meta {meta[0]}", None)
+    ld = head.ld_value("headline")
+    if ld and isinstance(ld[1], str) and ld[1].strip():
+        return TitleFinding(squash(ld[1]), "json-ld headline", None)
+    if first_h1 is not None:
+        text = squash(first_h1.text_content())
+        if len(text) >= 4 and not first_h1.xpath(".//img"):
+            return TitleFinding(text, "first h1", first_h1)
+    segments = split_title_tag(head.title, suffixes)
+    if segments:
+        return TitleFinding(max(segments, key=len) if len(segments[0]) < 4 else segments[0],
+                            "<title> without site name", None)
+    return None
+
+
+def site_from_title(head: HeadTags, title: str | None) -> str | None:
+    """The site name: the last segment of ``<title>`` when the headline is another one."""
+    segments = split_title_tag(head.title)
+    if len(segments) >= 2 and title and _key(segments[-1]) != _key(title):
+        last = segments[-1]
+        return last if len(last) <= 20 else None
+    return None

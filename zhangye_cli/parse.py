@@ -1,0 +1,46 @@
+"""Parse stage: DecodedPage text → ParsedPage (lxml tree, base URL, declared language)."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+from .config import Config
+from .errors import NoArticleError
+from .records import DecodedPage, ParsedPage
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+# Characters libxml2 refuses in a document (C0 controls but tab, newline, carriage return).
+_BAD_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _parser() -> html.HTMLParser:
+    return html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+
+
+def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
+    text = _XML_DECLARATION.sub("", decoded.text, count=1)
+    if _BAD_CONTROLS.search(text):
+        text = _BAD_CONTROLS.sub("", text)
+    origin = decoded.raw.origin
+    if not text.strip():
+        raise NoArticleError(f"{origin}: the page is empty; check the file or URL")
+    try:
+        root = html.document_fromstring(text, parser=_parser())
+    except (etree.ParserError, ValueError) as exc:
+        raise NoArticleError(f"{origin}: the page cannot be parsed as HTML ({exc})") from exc
+    base_url = decoded.raw.url or config.url
+    base = root.find(".//base[@href]")
+    if base is not None and base.get("href", "").startswith(("http://", "https://")):
+        base_url = base.get("href")
+    lang = root.get("lang") or root.get("xml:lang")
+    if not lang:
+        meta = root.find(".//meta[@http-equiv='content-language']")
+        lang = meta.get("content") if meta is not None else None
+    return ParsedPage(
+        decoded=decoded,
+        tree=root,
+        base_url=base_url,
+        lang=lang.strip().lower() if lang else None,
+    )

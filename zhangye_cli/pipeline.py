@@ -1,0 +1,74 @@
+"""The only module that knows the order of the stages.
+
+raw bytes → decode → repair → parse → metadata → clean → content → Article → normalize
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .article import Article, Extractor
+from .clean import clean_page
+from .config import Config
+from .content import extract_content
+from .decode import decode_page
+from .errors import NoArticleError
+from .metadata import extract_metadata
+from .normalize import normalize_article
+from .parse import parse_page
+from .profiles import select_profile
+from .records import DecodedPage, RawPage
+from .repair import repair_text
+
+
+def repair_page(decoded: DecodedPage, config: Config) -> DecodedPage:
+    """Undo damage the text carried before we decoded it (skipped with ``repair=False``)."""
+    if not config.repair:
+        return decoded
+    text, steps = repair_text(decoded.text)
+    if not steps:
+        return decoded
+    return replace(decoded, text=text, repairs=decoded.repairs + steps)
+
+
+def run(raw: RawPage, config: Config) -> Article:
+    """Turn one page's bytes into an Article."""
+    decoded = repair_page(decode_page(raw, config), config)
+    parsed = parse_page(decoded, config)
+    profile = select_profile(parsed.base_url, config)
+    meta = extract_metadata(parsed, profile, config)
+    cleaned = clean_page(parsed, profile)
+    content = extract_content(cleaned, meta, profile, config)
+    if not content.blocks:
+        raise NoArticleError(
+            f"{raw.origin}: no article text found on the page; "
+            "check it is an article page (not a list or index), or try --profile none"
+        )
+    article = Article(
+        url=raw.url or config.url,
+        canonical_url=meta.value("canonical_url"),
+        site_name=meta.value("site_name"),
+        title=meta.value("title"),
+        published=meta.value("published"),
+        modified=meta.value("modified"),
+        authors=tuple(meta.value("authors") or ()),
+        editors=tuple(meta.value("editors") or ()),
+        source=meta.value("source"),
+        section=tuple(meta.value("section") or ()),
+        lang=content.lang,
+        description=meta.value("description"),
+        keywords=tuple(meta.value("keywords") or ()),
+        comments_count=meta.value("comments_count"),
+        notices=content.notices,
+        images=content.images,
+        blocks=content.blocks,
+        encoding=decoded.encoding,
+        repairs=decoded.repairs,
+        extractor=Extractor(
+            method="profile" if profile else "generic",
+            profile=profile.name if profile else None,
+            fields=meta.strategies() + content.strategies,
+            removed=len(cleaned.removals) + len(content.removals),
+        ),
+    )
+    return normalize_article(article, config)

@@ -1,0 +1,99 @@
+"""Frozen records passed from one pipeline stage to the next.
+
+Each record carries the decision its stage made next to its result, so that the JSON output and
+``zhangye explain`` can say how the page was read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """Bytes as received, with the transport facts that help decode them."""
+
+    data: bytes
+    url: str | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    status: int | None = None
+    origin: str = "<bytes>"  # file path, "-" or URL: what the user named
+
+
+@dataclass(frozen=True)
+class EncodingDecision:
+    """Which codec read the bytes, how it was chosen, and what the page declared."""
+
+    name: str
+    method: str  # "bom" | "header" | "meta" | "utf8" | "detect" | "override" | "text"
+    declared: str | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "method": self.method, "declared": self.declared}
+
+
+@dataclass(frozen=True)
+class RepairStep:
+    """One text repair or normalisation that changed something, with how often it applied."""
+
+    step: str
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"step": self.step, "count": self.count}
+
+
+@dataclass(frozen=True)
+class DecodedPage:
+    raw: RawPage
+    text: str
+    encoding: EncodingDecision
+    repairs: tuple[RepairStep, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    decoded: DecodedPage
+    tree: Any  # lxml.html.HtmlElement (the document root)
+    base_url: str | None
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A block taken out of the page before content extraction, and the rule that took it."""
+
+    rule: str
+    where: str  # a short path such as div#nav.menu
+    reason: str
+    chars: int
+    text: str = ""  # the first characters of what was removed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "where": self.where,
+            "reason": self.reason,
+            "chars": self.chars,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class FieldFinding:
+    """A metadata value and the strategy that found it."""
+
+    value: Any
+    strategy: str
+
+
+@dataclass(frozen=True)
+class CleanedPage:
+    """The parsed tree with boilerplate taken out (the tree is the parsed one, changed in place)."""
+
+    parsed: ParsedPage
+    tree: Any
+    removals: tuple[Removal, ...]

@@ -1,0 +1,95 @@
+"""Generic boilerplate rules, as data: tags, class/id words and cue phrases, each with a reason.
+
+These do the job on pages of unknown sites; site profiles add their own drops.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Elements that never hold article text.
+DROP_TAGS: dict[str, str] = {
+    "script": "script",
+    "style": "style sheet",
+    "noscript": "script fallback",
+    "iframe": "embedded frame",
+    "object": "embedded object",
+    "embed": "embedded object",
+    "svg": "vector drawing",
+    "canvas": "drawing surface",
+    "button": "form control",
+    "select": "form control",
+    "input": "form control",
+    "textarea": "form control",
+    "nav": "navigation",
+    "aside": "aside",
+    "footer": "page footer",
+    "video": "video player",
+    "audio": "audio player",
+    "template": "template",
+}
+
+# Words in class or id that mark page furniture (matched against whole words of the attribute).
+FURNITURE_WORDS: dict[str, str] = {
+    **{w: "navigation" for w in ("nav", "navbar", "menu", "menus", "topbar", "subnav", "daohang")},
+    **{w: "breadcrumb" for w in ("breadcrumb", "breadcrumbs", "crumb", "crumbs", "weizhi", "dqwz",
+                                 "position", "location", "curpos")},
+    **{w: "footer" for w in ("footer", "foot", "copyright", "banquan")},
+    **{w: "share bar" for w in ("share", "sharebar", "bshare", "jiathis", "bdshare", "fenxiang",
+                                "social")},
+    **{w: "comments" for w in ("comment", "comments", "pinglun", "reply", "discuss")},
+    **{w: "related list" for w in ("related", "relate", "xgxw", "xgwz", "recommend", "tuijian",
+                                   "hot", "hotnews", "rank", "ranking", "paihang", "more")},
+    **{w: "sidebar" for w in ("sidebar", "aside")},
+    **{w: "toolbar" for w in ("toolbar", "tools", "fontsize", "zihao", "print")},
+    **{w: "pager" for w in ("pager", "prevnext", "prenext", "updown", "sxp")},
+    **{w: "advertising" for w in ("ad", "ads", "advert", "advertisement", "banner", "gg",
+                                  "sponsor")},
+    **{w: "login or search" for w in ("login", "search", "signin", "register")},
+    **{w: "qr code" for w in ("qrcode", "ewm", "erweima", "weixin", "wechat")},
+}
+WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+
+# Cue phrases of boilerplate lines, with the rule name each belongs to. A line is dropped only
+# when it is short (CUE_LINE_MAX characters): a long paragraph that mentions one is article text.
+CUES: dict[str, tuple[str, ...]] = {
+    "breadcrumb": ("您当前的位置", "您现在的位置", "当前位置", "您的位置", "所在位置", "当前的位置"),
+    "interaction counter": ("人参与", "人评论", "条评论", "网友评论", "发表评论", "我要评论",
+                            "参与互动", "跟帖"),
+    "share bar": ("分享到", "分享至", "扫一扫", "微信扫", "转发到", "一键分享"),
+    "previous/next links": ("上一篇", "下一篇", "上一条", "下一条"),
+    "related list": ("相关新闻", "相关阅读", "相关文章", "相关链接", "延伸阅读", "推荐阅读",
+                     "热点新闻", "热门新闻", "热点排行", "新闻排行", "猜你喜欢", "精彩推荐"),
+    "site footer": ("版权所有", "ICP备", "ICP证", "公网安备", "网站地图", "联系我们",
+                    "关于我们", "主办单位", "技术支持", "Copyright", "copyright", "©"),
+    "page tools": ("字号", "打印本页", "【打印】", "关闭窗口", "【关闭】", "[打印]", "[关闭]",
+                   "收藏本页", "返回顶部", "加入收藏", "设为首页"),
+    "editor line": ("责任编辑", "编辑：", "编辑:", "责编：", "责编:", "审核：", "校对："),
+}
+CUE_LINE_MAX = 80
+
+# Rights notices: taken out of the body into Article.notices.
+NOTICE = re.compile(
+    r"(版权所有|未经授权|未经许可|严禁转载|禁止转载|不得转载|转载请注明|版权声明|免责声明|"
+    r"All rights reserved)",
+    re.I,
+)
+NOTICE_LINE_MAX = 160
+
+# Info line under the headline (source, time, author, counters): dropped from the body.
+INFO_CUE = re.compile(
+    r"(来源|稿源|出处|发布时间|发布日期|发表时间|时间|日期|作者|浏览|点击|阅读|访问|次数|字号|"
+    r"编辑|责编|记者|通讯员|摄影|供图)\s*[:：]"
+)
+INFO_LINE_MAX = 160
+
+BLOCK_TAGS = frozenset(
+    "p div td th li ul ol dl dt dd table tbody thead tr section article main header h1 h2 h3 "
+    "h4 h5 h6 blockquote pre figure figcaption center form body br hr".split()
+)
+
+# Elements whose text belongs to the block around them.
+INLINE_TAGS = frozenset(
+    "a abbr b big cite code em font i kbd mark q s small span strike strong sub sup tt u wbr "
+    "label time nobr ins del".split()
+)
