@@ -10,6 +10,7 @@ is lost here. Rights notices are left for the content stage, which moves them to
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -24,18 +25,22 @@ from .rules import (
     FURNITURE_WORDS,
     INLINE_TAGS,
     NOTICE,
-    WORD_SPLIT,
 )
-from .text import text_of
+from .text import drop_tree, raw_text, squash, text_of
 
 _CUE_RULE = {cue: rule for rule, cues in CUES.items() for cue in cues}
 _CLIMB_MAX = 200
 
 
 @lru_cache(maxsize=1)
-def _cue_xpath() -> etree.XPath:
-    test = " or ".join(f"contains(., '{cue}')" for cue in _CUE_RULE)
-    return etree.XPath(f"//body//text()[{test}]")
+def _cue_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(_CUE_RULE, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
+def _furniture_pattern() -> re.Pattern[str]:
+    words = "|".join(sorted(FURNITURE_WORDS, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z0-9])({words})(?![a-z0-9])")
 
 
 def describe(el: Any) -> str:
@@ -60,10 +65,10 @@ class _Remover:
     def remove(self, el: Any, rule: str, reason: str) -> None:
         if el is self.root or el.getparent() is None or self.gone(el):
             return
-        text = text_of(el)
-        self.removals.append(Removal(rule, describe(el), reason, len(text), text[:60]))
+        text = raw_text(el)
+        self.removals.append(Removal(rule, describe(el), reason, len(text), squash(text[:120])[:60]))
         self.removed.add(el)
-        el.drop_tree()
+        drop_tree(el)
 
 
 def looks_like_content(el: Any) -> bool:
@@ -73,17 +78,6 @@ def looks_like_content(el: Any) -> bool:
         return False
     links = sum(len(text_of(a)) for a in el.iter("a"))
     return links < 0.3 * len(text)
-
-
-def _furniture_reason(el: Any) -> str | None:
-    for attr in ("class", "id"):
-        value = el.get(attr)
-        if value:
-            for word in WORD_SPLIT.split(value):
-                reason = FURNITURE_WORDS.get(word.lower())
-                if reason:
-                    return f"{attr} {word!r}: {reason}"
-    return None
 
 
 def _owner_block(node: Any) -> Any:
@@ -109,14 +103,23 @@ def clean_page(parsed: ParsedPage, profile: Profile | None) -> CleanedPage:
                 if isinstance(el, etree._Element):
                     rm.remove(el, f"profile:{profile.name}", drop.reason)
 
-    for el in root.xpath("//body//*[@class or @id]"):
-        reason = _furniture_reason(el)
-        if reason and not rm.gone(el) and not looks_like_content(el):
-            rm.remove(el, "furniture", reason)
+    attributes = parsed.attrs
+    for i, match in attributes.search(_furniture_pattern()):
+        attr = attributes.nodes[i]
+        el = attr.getparent()
+        if el is None or rm.gone(el) or el.tag in ("html", "body") or looks_like_content(el):
+            continue
+        word = match.group(1).lower()
+        rm.remove(el, "furniture", f"{attr.attrname} {word!r}: {FURNITURE_WORDS[word]}")
 
-    for node in _cue_xpath()(root):
-        cue = next(c for c in _CUE_RULE if c in node)
-        block = _owner_block(node)
+    texts = parsed.texts
+    seen: set[int] = set()
+    for i, match in texts.search(_cue_pattern()):
+        if i in seen:
+            continue
+        seen.add(i)
+        cue = match.group(0)
+        block = _owner_block(texts.nodes[i])
         if block is None or block is body or rm.gone(block):
             continue
         text = text_of(block)

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree, html
+from lxml import etree
 
 from .config import Config
 from .errors import NoArticleError
 from .records import DecodedPage, ParsedPage
+from .textindex import attribute_index, build_text_index
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 # Characters libxml2 refuses in a document (C0 controls but tab, newline, carriage return).
 _BAD_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _parser() -> html.HTMLParser:
-    return html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+def _parser() -> etree.HTMLParser:
+    return etree.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
 
 
 def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
@@ -27,9 +28,11 @@ def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
     if not text.strip():
         raise NoArticleError(f"{origin}: the page is empty; check the file or URL")
     try:
-        root = html.document_fromstring(text, parser=_parser())
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(text, parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise NoArticleError(f"{origin}: the page cannot be parsed as HTML ({exc})") from exc
+    if root is None:
+        raise NoArticleError(f"{origin}: the page holds no HTML elements")
     base_url = decoded.raw.url or config.url
     base = root.find(".//base[@href]")
     if base is not None and base.get("href", "").startswith(("http://", "https://")):
@@ -38,9 +41,13 @@ def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
     if not lang:
         meta = root.find(".//meta[@http-equiv='content-language']")
         lang = meta.get("content") if meta is not None else None
+    body = root.find("body")
+    scope = body if body is not None else root
     return ParsedPage(
         decoded=decoded,
         tree=root,
         base_url=base_url,
         lang=lang.strip().lower() if lang else None,
+        texts=build_text_index(scope),
+        attrs=attribute_index(scope, lower=True),
     )

@@ -60,6 +60,8 @@ class ParsedPage:
     tree: Any  # lxml.html.HtmlElement (the document root)
     base_url: str | None
     lang: str | None
+    texts: Any = None  # TextIndex of the body's short text nodes, as parsed (before cleaning)
+    attrs: Any = None  # TextIndex of the body's class and id values, lower-cased
 
 
 @dataclass(frozen=True)

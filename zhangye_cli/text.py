@@ -13,9 +13,28 @@ def squash(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def raw_text(el: Any) -> str:
+    """An element's whole text, as it stands."""
+    return "".join(el.itertext())
+
+
 def text_of(el: Any) -> str:
     """An element's whole text, squashed."""
-    return squash(el.text_content())
+    return squash("".join(el.itertext()))
+
+
+def drop_tree(el: Any) -> None:
+    """Remove ``el`` and its subtree from the tree, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def is_cjk(ch: str) -> bool:

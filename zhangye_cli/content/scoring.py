@@ -15,13 +15,15 @@ from typing import Any
 from ..rules import INLINE_TAGS
 
 _SENTENCE_MARKS = ("，", "。", "！", "？", "；", ", ", ". ", "、")
-_PROSE_MIN = 40  # characters of unpunctuated non-link text that still count as prose
+_PROSE_MIN = 40
+_LINK_COST = 12  # characters of furniture each link counts for, beyond its own text  # characters of unpunctuated non-link text that still count as prose
 
 
 @dataclass
 class BlockStats:
     chars: int = 0
     link_chars: int = 0
+    links: int = 0
     marks: int = 0
 
     @property
@@ -35,7 +37,8 @@ class BlockStats:
 
     @property
     def bad(self) -> float:
-        return self.link_chars + (self.chars - self.link_chars if self.good == 0 else 0)
+        own = self.chars - self.link_chars
+        return self.link_chars + _LINK_COST * self.links + (own if self.good == 0 else 0)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ def block_stats(scope: Any) -> dict[Any, BlockStats]:
         block.chars += n
         if in_link:
             block.link_chars += n
+            block.links += 1
         else:
             block.marks += sum(node.count(m) for m in _SENTENCE_MARKS)
     return stats

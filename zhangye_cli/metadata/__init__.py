@@ -13,7 +13,8 @@ from ..config import Config
 from ..dates import date_in_url, find_date
 from ..profiles import Profile
 from ..records import FieldFinding, ParsedPage
-from ..text import cjk_ratio, squash
+from ..text import cjk_ratio, raw_text, squash, text_of
+from ..textindex import TextIndex
 from .credits import authors_in, editors_in, is_name
 from .headtags import HeadTags, read_head_tags
 from .section import find_section, section_from_ld
@@ -77,25 +78,27 @@ def _info_texts(title_el: Any) -> list[str]:
     return out
 
 
-def _cue_texts(root: Any, *cues: str) -> list[str]:
-    test = " or ".join(f"contains(., '{c}')" for c in cues)
-    out = []
-    for node in root.xpath(f"//body//text()[{test}]")[:20]:
-        text = str(node).replace("\u00a0", " ").replace("\u3000", " ").strip()
-        following = node.getparent().xpath("following::text()[normalize-space()][1]")
-        if following:
-            text += "  " + str(following[0]).strip()
-        out.append(text)
+def _cue_texts(texts: TextIndex, *cues: str, limit: int = 20) -> list[str]:
+    """Each text node holding one of ``cues``, with the node after it (values often sit there)."""
+    pattern = re.compile("|".join(map(re.escape, cues)))
+    out: list[str] = []
+    last = -1
+    for i, _match in texts.search(pattern):
+        if i != last:
+            out.append("  ".join(t.replace("\u00a0", " ").strip() for t in texts.following(i, 1)))
+            last = i
+            if len(out) >= limit:
+                break
     return out
 
 
 def _published(
-    root: Any, head: HeadTags, info: list[str], url: str | None, offset: str | None,
+    root: Any, texts: TextIndex, head: HeadTags, info: list[str], url: str | None, offset: str | None,
     selectors: tuple[str, ...],
 ) -> FieldFinding | None:
     for xpath in selectors:
         for hit in root.xpath(xpath):
-            found = find_date(hit if isinstance(hit, str) else hit.text_content(), offset)
+            found = find_date(hit if isinstance(hit, str) else raw_text(hit), offset)
             if found:
                 return FieldFinding(found.iso, "profile")
     joined = "  ".join(info)
@@ -116,7 +119,7 @@ def _published(
         if found:
             return FieldFinding(found.iso, f"json-ld {ld[0]}")
     for el in root.iter("time"):
-        found = find_date(el.get("datetime") or el.text_content(), offset)
+        found = find_date(el.get("datetime") or raw_text(el), offset)
         if found:
             return FieldFinding(found.iso, "<time>")
     for text in info:
@@ -128,7 +131,7 @@ def _published(
         found = date_in_url(url)
         if found:
             return FieldFinding(found.iso, "url")
-    for text in _cue_texts(root, "发布时间", "发布日期", "发表时间"):
+    for text in _cue_texts(texts, "发布时间", "发布日期", "发表时间"):
         match = _DATE_CUE.search(text)
         found = find_date(text[match.end():] if match else text, offset)
         if found:
@@ -177,7 +180,7 @@ def _authors(root: Any, head: HeadTags, info: list[str], selectors: tuple[str, .
              site: str | None) -> FieldFinding | None:
     for xpath in selectors:
         names = [n for hit in root.xpath(xpath) for n in authors_in(str(hit) if isinstance(
-            hit, str) else hit.text_content())]
+            hit, str) else raw_text(hit))]
         if names:
             return FieldFinding(names, "profile")
     joined = "  ".join(info)
@@ -202,29 +205,33 @@ def _authors(root: Any, head: HeadTags, info: list[str], selectors: tuple[str, .
     return None
 
 
-def _editors(root: Any) -> FieldFinding | None:
-    for text in _cue_texts(root, "编辑", "责编"):
+def _editors(texts: TextIndex) -> FieldFinding | None:
+    for text in _cue_texts(texts, "编辑", "责编"):
         names = editors_in(text)
         if names:
             return FieldFinding(names, "editor line")
     return None
 
 
-def _comments_count(root: Any) -> FieldFinding | None:
-    for node in root.xpath(
-        "//body//text()[contains(., '人参与') or contains(., '评论') or contains(., '跟帖')"
-        " or contains(., '参与互动')]"
-    )[:20]:
-        el = node.getparent()
+_COUNTER_CUE = re.compile(r"人参与|人评论|评论|跟帖|参与互动")
+
+
+def _comments_count(texts: TextIndex) -> FieldFinding | None:
+    seen = 0
+    for i, _match in texts.search(_COUNTER_CUE):
+        seen += 1
+        if seen > 20:
+            break
+        el = texts.nodes[i].getparent()
         for _ in range(3):
             if el is None:
                 break
-            text = squash(el.text_content())
+            text = text_of(el)
             if len(text) > 80:
                 break
-            match = _COUNTER.search(text)
-            if match:
-                return FieldFinding(int((match[1] or match[2]).replace(",", "")),
+            found = _COUNTER.search(text)
+            if found:
+                return FieldFinding(int((found[1] or found[2]).replace(",", "")),
                                     "interaction counter")
             el = el.getparent()
     return None
@@ -242,7 +249,7 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
     findings: dict[str, FieldFinding] = {}
     sel = profile.selector if profile else (lambda _field: ())
 
-    title = find_title(root, head, profile.title_suffixes if profile else (), sel("title"))
+    title = find_title(root, parsed.attrs, head, profile.title_suffixes if profile else (), sel("title"))
     if title:
         findings["title"] = FieldFinding(title.text, title.strategy)
     chinese = bool(profile) or cjk_ratio((title.text if title else "") + head.title) > 0.3
@@ -256,7 +263,7 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
     info = _info_texts(title_el) if title_el is not None else []
 
     url = parsed.base_url
-    published = _published(root, head, info, url, offset, sel("published"))
+    published = _published(root, parsed.texts, head, info, url, offset, sel("published"))
     if published:
         findings["published"] = published
     modified = _modified(head, info, offset)
@@ -275,7 +282,7 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
             )
             site = guessed
 
-    source = source_in(info) or source_in(_cue_texts(root, "来源", "稿源", "出处"))
+    source = source_in(info) or source_in(_cue_texts(parsed.texts, "来源", "稿源", "出处"))
     if source:
         findings["source"] = FieldFinding(source, "来源 cue")
     else:
@@ -286,11 +293,11 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
     authors = _authors(root, head, info, sel("authors"), site)
     if authors:
         findings["authors"] = authors
-    editors = _editors(root)
+    editors = _editors(parsed.texts)
     if editors:
         findings["editors"] = editors
 
-    section = find_section(root, title.text if title else None)
+    section = find_section(parsed.texts, parsed.attrs, title.text if title else None)
     if section:
         findings["section"] = FieldFinding(section[0], section[1])
     else:
@@ -298,7 +305,7 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
         if from_ld:
             findings["section"] = FieldFinding(from_ld, "json-ld BreadcrumbList")
 
-    counter = _comments_count(root)
+    counter = _comments_count(parsed.texts)
     if counter:
         findings["comments_count"] = counter
 

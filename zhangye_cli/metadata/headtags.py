@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..text import raw_text
+
 
 @dataclass(frozen=True)
 class HeadTags:
@@ -61,5 +63,5 @@ def read_head_tags(root: Any) -> HeadTags:
             except ValueError:
                 continue
     title_el = root.find(".//title")
-    title = title_el.text_content() if title_el is not None else ""
+    title = raw_text(title_el) if title_el is not None else ""
     return HeadTags(meta=meta, links=links, ld=tuple(ld), title=" ".join(title.split()))

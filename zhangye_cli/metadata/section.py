@@ -6,18 +6,16 @@ import re
 from typing import Any
 
 from ..rules import CUES
-from ..text import squash
+from ..text import text_of
+from ..textindex import TextIndex
 
 _LABELS = CUES["breadcrumb"] + ("位置",)
 _LABEL = re.compile(
     r"^.*?(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*[:：]?\s*"
 )
+_CUE = re.compile("|".join(map(re.escape, CUES["breadcrumb"])))
 _SEPARATORS = re.compile(r"\s*(?:>>|＞＞|>|＞|»|›|→|/ | /|\\)\s*")
-_CLASS_XPATH = (
-    "//body//*[contains(@class,'crumb') or contains(@id,'crumb') or contains(@class,'position') "
-    "or contains(@id,'position') or contains(@class,'location') or contains(@class,'weizhi') "
-    "or contains(@class,'dqwz') or contains(@id,'dqwz') or contains(@class,'curpos')]"
-)
+_CLASS = re.compile(r"crumb|position|location|weizhi|dqwz|curpos")
 _DROP_ITEMS = frozenset({"正文", "内容", "详情", "文章", "正文内容", "阅读文章"})
 
 
@@ -29,30 +27,32 @@ def _items(text: str, title: str | None) -> list[str]:
     return out
 
 
-def find_section(root: Any, title: str | None) -> tuple[list[str], str] | None:
-    cue_test = " or ".join(f"contains(., '{label}')" for label in CUES["breadcrumb"])
-    for node in root.xpath(f"//body//text()[{cue_test}]"):
-        el = node.getparent()
-        text = squash(el.text_content())
+def find_section(
+    texts: TextIndex, attrs: TextIndex, title: str | None
+) -> tuple[list[str], str] | None:
+    for i, _match in texts.search(_CUE):
+        el = texts.nodes[i].getparent()
+        text = text_of(el)
         # The crumbs are usually siblings of the label: climb to the element holding them.
         while len(text) < 12 and el.getparent() is not None:
             el = el.getparent()
-            text = squash(el.text_content())
+            text = text_of(el)
         if len(text) > 200:
             continue
         label = _LABEL.match(text)
         items = _items(text[label.end():] if label else text, title)
         if items:
             return items, "breadcrumb cue"
-    for el in root.xpath(_CLASS_XPATH):
-        text = squash(el.text_content())
+    for i, _match in attrs.search(_CLASS):
+        el = attrs.nodes[i].getparent()
+        text = text_of(el)
         if not text or len(text) > 200:
             continue
         if _SEPARATORS.search(text) or len(el.findall(".//a")) >= 2:
             label = _LABEL.match(text)
             items = _items(text[label.end():] if label else text, title)
             if len(items) < 2 and len(el.findall(".//a")) >= 2:
-                items = [squash(a.text_content()) for a in el.iter("a")]
+                items = [text_of(a) for a in el.iter("a")]
                 items = [i for i in items if i]
             if items:
                 return items, "breadcrumb class"

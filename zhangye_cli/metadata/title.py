@@ -7,14 +7,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..text import squash
+from ..text import squash, text_of
+from ..textindex import TextIndex
 from .headtags import HeadTags
 
 _SEPARATORS = re.compile(r"\s*(?:[_|｜]+|\s[-–—]+\s|——|--|-{1}(?=[^-]{2,16}$))\s*")
-_CANDIDATE_XPATH = (
-    "//body//h1 | //body//h2 | //body//*[contains(@class,'title') or contains(@id,'title') "
-    "or contains(@class,'Title') or contains(@class,'biaoti') or contains(@class,'headline')]"
-)
+_TITLE_CLASS = re.compile(r"title|biaoti|headline|bt\b")
 
 
 @dataclass(frozen=True)
@@ -35,19 +33,30 @@ def split_title_tag(title: str, suffixes: tuple[str, ...] = ()) -> list[str]:
     return [s for s in _SEPARATORS.split(title) if s]
 
 
-def find_title(root: Any, head: HeadTags, suffixes: tuple[str, ...],
+def _candidates(root: Any, attrs: TextIndex) -> list[Any]:
+    out = list(root.iter("h1", "h2"))
+    seen = set(out)
+    for i, _match in attrs.search(_TITLE_CLASS):
+        el = attrs.nodes[i].getparent()
+        if el is not None and el not in seen:
+            seen.add(el)
+            out.append(el)
+    return out[:80]
+
+
+def find_title(root: Any, attrs: TextIndex, head: HeadTags, suffixes: tuple[str, ...],
                selectors: tuple[str, ...]) -> TitleFinding | None:
     for xpath in selectors:
         for el in root.xpath(xpath):
-            text = squash(el.text_content()) if hasattr(el, "text_content") else squash(str(el))
+            text = text_of(el) if hasattr(el, "tag") else squash(str(el))
             if text:
                 return TitleFinding(text, "profile", el if hasattr(el, "tag") else None)
 
     tag_key = _key(head.title)
     best: tuple[int, str, Any, str] | None = None
     first_h1: Any = None
-    for el in root.xpath(_CANDIDATE_XPATH)[:60]:
-        text = squash(el.text_content())
+    for el in _candidates(root, attrs):
+        text = text_of(el)
         if not 2 <= len(text) <= 150:
             continue
         if el.tag == "h1" and first_h1 is None:
@@ -70,7 +79,7 @@ def find_title(root: Any, head: HeadTags, suffixes: tuple[str, ...],
     if ld and isinstance(ld[1], str) and ld[1].strip():
         return TitleFinding(squash(ld[1]), "json-ld headline", None)
     if first_h1 is not None:
-        text = squash(first_h1.text_content())
+        text = text_of(first_h1)
         if len(text) >= 4 and not first_h1.xpath(".//img"):
             return TitleFinding(text, "first h1", first_h1)
     segments = split_title_tag(head.title, suffixes)

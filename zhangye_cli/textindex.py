@@ -1,0 +1,55 @@
+"""All text nodes of a page's body joined into one string, so that cue phrases are found by one
+regular-expression scan in C instead of a Python loop or an XPath test per node."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+_SEP = "\x00"
+
+
+@dataclass(frozen=True)
+class TextIndex:
+    nodes: tuple[Any, ...]  # lxml "smart" strings: each knows its parent element
+    joined: str
+    starts: tuple[int, ...]
+
+    def search(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+        """(node number, match) for each match of ``pattern`` (which must not cross nodes)."""
+        for match in pattern.finditer(self.joined):
+            yield bisect_right(self.starts, match.start()) - 1, match
+
+    def following(self, i: int, count: int) -> list[str]:
+        """The texts of node ``i`` and up to ``count`` nodes after it."""
+        return [str(n) for n in self.nodes[i: i + 1 + count]]
+
+
+def _index(nodes: Sequence[Any], lower: bool = False) -> TextIndex:
+    starts = []
+    pos = 0
+    for node in nodes:
+        starts.append(pos)
+        pos += len(node) + 1
+    joined = _SEP.join(nodes)
+    if lower and joined.isascii():
+        joined = joined.lower()  # same length: positions still match
+    return TextIndex(nodes=tuple(nodes), joined=joined, starts=tuple(starts))
+
+
+SHORT_NODE = 300
+
+
+def build_text_index(scope: Any) -> TextIndex:
+    """Every non-blank text node under ``scope`` short enough to be a label, a credit or a line
+    of page furniture (long paragraphs are article text: no cue search needs them)."""
+    return _index(scope.xpath(f".//text()[normalize-space()][string-length(.) <= {SHORT_NODE}]"))
+
+
+def attribute_index(scope: Any, lower: bool = False) -> TextIndex:
+    """Every class and id value under ``scope`` (each one's parent is its element); ``lower``
+    lower-cases them when that keeps every position."""
+    return _index(scope.xpath(".//@class | .//@id"), lower)
