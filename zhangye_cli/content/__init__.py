@@ -33,7 +33,7 @@ class Content:
     lang: str | None
 
 
-def _find_body(root: Any, profile: Profile | None) -> tuple[Any, str]:
+def _find_body(root: Any, profile: Profile | None, title: Any) -> tuple[Any, str]:
     if profile is not None:
         for xpath in profile.selector("body"):
             for el in root.xpath(xpath):
@@ -41,7 +41,9 @@ def _find_body(root: Any, profile: Profile | None) -> tuple[Any, str]:
                     return el, f"profile {profile.name}"
     body = root.find("body")
     scope = body if body is not None else root
-    choice = choose_body(scope)
+    if title is not None and (title.getroottree().getroot() is not root):
+        title = None  # the headline was inside a block the clean stage removed
+    choice = choose_body(scope, title)
     if choice is None:
         return scope, "whole page"
     return choice.element, "generic scoring"
@@ -74,7 +76,7 @@ def _attach_captions(blocks: list[Block]) -> list[Block]:
 def extract_content(
     cleaned: CleanedPage, meta: Metadata, profile: Profile | None, config: Config
 ) -> Content:
-    body, strategy = _find_body(cleaned.tree, profile)
+    body, strategy = _find_body(cleaned.tree, profile, meta.title_element)
     walk = walk_blocks(body, cleaned.parsed.base_url)
     title = meta.value("title")
     info = frozenset("".join(t.split()) for t in meta.info_texts)

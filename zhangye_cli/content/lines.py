@@ -33,7 +33,7 @@ def judge_line(text: str, title: str | None, info: frozenset[str]) -> tuple[str,
         cues = len(INFO_CUE.findall(text))
         if cues >= 2 or (cues == 1 and n <= 60 and find_date(text) is not None):
             return "info line", "source/time/author line"
-        if key in info and (cues or find_date(text)):
+        if key in info and n <= 60 and (cues or find_date(text)):
             return "info line", "part of the info line under the headline"
         if n <= 30 and find_date(text) is not None:
             found = find_date(text)

@@ -16,6 +16,8 @@ from ..rules import INLINE_TAGS
 
 _SENTENCE_MARKS = ("，", "。", "！", "？", "；", ", ", ". ", "、")
 _PROSE_MIN = 40
+_FINALISTS = 30
+_NEAR_TITLE = 0.85  # score kept per step between a candidate and the headline, past the second
 _LINK_COST = 12  # characters of furniture each link counts for, beyond its own text  # characters of unpunctuated non-link text that still count as prose
 
 
@@ -37,8 +39,9 @@ class BlockStats:
 
     @property
     def bad(self) -> float:
-        own = self.chars - self.link_chars
-        return self.link_chars + _LINK_COST * self.links + (own if self.good == 0 else 0)
+        if self.good > 0:
+            return self.link_chars
+        return self.chars + _LINK_COST * self.links
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,20 @@ def block_stats(scope: Any) -> dict[Any, BlockStats]:
     return stats
 
 
-def choose_body(scope: Any, bad_weight: float = 1.0) -> BodyChoice | None:
-    """The element of ``scope`` with the most prose and the least furniture."""
+def _distance(el: Any, title_line: dict[Any, int]) -> int:
+    """Steps from ``el`` up to the first element that also holds the headline."""
+    for steps, ancestor in enumerate((el, *el.iterancestors())):
+        if ancestor in title_line:
+            return steps
+    return 99
+
+
+def choose_body(scope: Any, title: Any = None, bad_weight: float = 1.0) -> BodyChoice | None:
+    """The element of ``scope`` with the most prose and the least furniture.
+
+    When the headline element is known, candidates far from it in the tree (teaser lists,
+    "more stories" modules) lose a share of their score for each step between them.
+    """
     good: dict[Any, float] = {}
     bad: dict[Any, float] = {}
     for block, s in block_stats(scope).items():
@@ -90,11 +105,18 @@ def choose_body(scope: Any, bad_weight: float = 1.0) -> BodyChoice | None:
             bad[el] = bad.get(el, 0.0) + b
             if el is scope:
                 break
-    best: BodyChoice | None = None
-    for el, g in good.items():
-        if g <= 0:
-            continue
-        score = g - bad_weight * bad[el]
-        if best is None or score > best.score:
-            best = BodyChoice(el, score, g, bad[el])
-    return best
+    scored = sorted(
+        ((g - bad_weight * bad[el], i, el) for i, (el, g) in enumerate(good.items()) if g > 0),
+        key=lambda t: (-t[0], t[1]),
+    )[:_FINALISTS]
+    if title is not None and scored:
+        title_line = {el: i for i, el in enumerate((title, *title.iterancestors()))}
+        scored = sorted(
+            ((s * _NEAR_TITLE ** max(0, _distance(el, title_line) - 2), i, el)
+             for s, i, el in scored),
+            key=lambda t: (-t[0], t[1]),
+        )
+    if not scored:
+        return None
+    score, _i, el = scored[0]
+    return BodyChoice(el, score, good[el], bad[el])
