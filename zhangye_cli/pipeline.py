@@ -14,6 +14,7 @@ from .content import extract_content
 from .decode import decode_page
 from .errors import NoArticleError
 from .metadata import extract_metadata
+from .metadata.refine import refine_metadata
 from .normalize import normalize_article
 from .parse import parse_page
 from .profiles import select_profile
@@ -39,6 +40,7 @@ def run(raw: RawPage, config: Config) -> Article:
     meta = extract_metadata(parsed, profile, config)
     cleaned = clean_page(parsed, profile)
     content = extract_content(cleaned, meta, profile, config)
+    meta = refine_metadata(meta, content.blocks, content.body)
     if not content.blocks:
         raise NoArticleError(
             f"{raw.origin}: no article text found on the page; "

@@ -31,6 +31,7 @@ class Content:
     removals: tuple[Removal, ...]
     strategies: tuple[tuple[str, str], ...]
     lang: str | None
+    body: Any = None  # the element the blocks came from
 
 
 def _find_body(root: Any, profile: Profile | None, title: Any) -> tuple[Any, str]:
@@ -104,4 +105,5 @@ def extract_content(
         removals=tuple(removals),
         strategies=(("body", strategy),),
         lang=lang,
+        body=body,
     )

@@ -15,7 +15,7 @@ from ..profiles import Profile
 from ..records import FieldFinding, ParsedPage
 from ..text import cjk_ratio, raw_text, squash, text_of
 from ..textindex import TextIndex
-from .credits import authors_in, editors_in, is_name
+from .credits import authors_in, byline_names, editors_in, is_name
 from .headtags import HeadTags, read_head_tags
 from .section import find_section, section_from_ld
 from .title import find_title, site_from_title
@@ -93,7 +93,7 @@ def _cue_texts(texts: TextIndex, *cues: str, limit: int = 20) -> list[str]:
 
 
 def _published(
-    root: Any, texts: TextIndex, head: HeadTags, info: list[str], url: str | None, offset: str | None,
+    root: Any, texts: TextIndex, attrs: TextIndex, head: HeadTags, info: list[str], url: str | None, offset: str | None,
     selectors: tuple[str, ...],
 ) -> FieldFinding | None:
     for xpath in selectors:
@@ -131,11 +131,15 @@ def _published(
         found = date_in_url(url)
         if found:
             return FieldFinding(found.iso, "url")
-    for text in _cue_texts(texts, "发布时间", "发布日期", "发表时间"):
+    for text in _cue_texts(texts, "发布时间", "发布日期", "发表时间", "发表于", "发布于"):
         match = _DATE_CUE.search(text)
         found = find_date(text[match.end():] if match else text, offset)
         if found:
             return FieldFinding(found.iso, "page cue 发布时间")
+    for text in _class_texts(attrs, _DATE_CLASS):
+        found = find_date(text, offset)
+        if found:
+            return FieldFinding(found.iso, "date element")
     return None
 
 
@@ -176,8 +180,27 @@ def source_in(texts: list[str]) -> str | None:
     return None
 
 
-def _authors(root: Any, head: HeadTags, info: list[str], selectors: tuple[str, ...],
-             site: str | None) -> FieldFinding | None:
+_BYLINE_CLASS = re.compile(r"author|byline|writer|zuozhe")
+_DATE_CLASS = re.compile(r"date|time|pubtime|fbsj|shijian")
+
+
+def _class_texts(attrs: TextIndex, pattern: re.Pattern[str], limit: int = 10) -> list[str]:
+    """Texts (short) of elements whose class or id matches ``pattern``."""
+    out: list[str] = []
+    for i, _match in attrs.search(pattern):
+        el = attrs.nodes[i].getparent()
+        if el is None:
+            continue
+        text = squash(raw_text(el))
+        if text and len(text) <= 60:
+            out.append(text)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _authors(root: Any, attrs: TextIndex, head: HeadTags, info: list[str],
+             selectors: tuple[str, ...], site: str | None) -> FieldFinding | None:
     for xpath in selectors:
         names = [n for hit in root.xpath(xpath) for n in authors_in(str(hit) if isinstance(
             hit, str) else raw_text(hit))]
@@ -187,6 +210,10 @@ def _authors(root: Any, head: HeadTags, info: list[str], selectors: tuple[str, .
     names = authors_in(joined)
     if names:
         return FieldFinding(names, "credit line")
+    for text in _class_texts(attrs, _BYLINE_CLASS):
+        names = byline_names(text)
+        if names:
+            return FieldFinding(names, "byline element")
     ld = head.ld_value("author")
     if ld:
         value = ld[1] if isinstance(ld[1], list) else [ld[1]]
@@ -263,7 +290,7 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
     info = _info_texts(title_el) if title_el is not None else []
 
     url = parsed.base_url
-    published = _published(root, parsed.texts, head, info, url, offset, sel("published"))
+    published = _published(root, parsed.texts, parsed.attrs, head, info, url, offset, sel("published"))
     if published:
         findings["published"] = published
     modified = _modified(head, info, offset)
@@ -290,7 +317,7 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
         if meta_source and not meta_source[1].startswith("http"):
             findings["source"] = FieldFinding(meta_source[1], f"meta {meta_source[0]}")
 
-    authors = _authors(root, head, info, sel("authors"), site)
+    authors = _authors(root, parsed.attrs, head, info, sel("authors"), site)
     if authors:
         findings["authors"] = authors
     editors = _editors(parsed.texts)

@@ -16,13 +16,14 @@ _NOT_NAMES = frozenset(
     "本报 报道 记者 通讯员 编辑 责任编辑 来源 摄影 发自 新华社 实习生 综合 整理 供图 图片 视频 获悉 "
     "日电 电讯 本网 本台 我们 他们 近日 日前 今天 昨天 今年 了解 采访 看到 发现 来到 走进 从中 "
     "介绍 表示 获悉 注意 报社 网友 作者 原创 投稿 联系 简介 专栏 主页 文章 校对 审核 编审 监制 "
-    "出品 策划 制作 设计".split()
+    "出品 策划 制作 设计 博客 分享 分享到 个人简介 简介 收藏 打印 关注 评论 推荐 更多 首页 返回 "
+    "登录 注册 微博 微信 举报 字号 放大 缩小 发表 点击 阅读 浏览 查看 全文 原文 链接".split()
 )
 _NOT_INSIDE = ("受访", "供图", "来源", "报道", "编辑")
 _ORG_ENDINGS = tuple("报网社台站局委厅部办院会处所室中心")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?$|^[A-Z][a-zA-Z.'-]+(?: [A-Z][a-zA-Z.'-]+){0,3}$")
 _TOKEN_SPLIT = re.compile(r"[\s\u3000\u00a0、，,;；/／|｜]+")
-_STOP = re.compile(r"[)）】\]」》<>。！？!?\n：:]|\d")
+_STOP = re.compile(r"[)）】\]」》<>。！？!?\n：:]|\d|发自|报道")
 _TRAILERS = ("报道", "摄影", "摄", "报", "供图", "整理", "发自", "综述")
 
 
@@ -48,7 +49,7 @@ def names_after(text: str, cue: re.Pattern[str], limit: int = 40) -> list[str]:
     found: list[str] = []
     for match in cue.finditer(text):
         rest = text[match.end(): match.end() + limit]
-        rest = rest.lstrip(" :：\u3000\u00a0")
+        rest = rest.lstrip(" :：︱|｜/／\u3000\u00a0")
         stop = _STOP.search(rest)
         if stop:
             rest = rest[: stop.start()]
@@ -78,3 +79,34 @@ def editors_in(text: str) -> list[str]:
 
 def has_author_cue(text: str) -> bool:
     return _AUTHOR_CUE.search(text) is not None
+
+
+_TRAILING = re.compile(r"[（(]\s*((?:[\u4e00-\u9fff]{2,4}[\s\u3000、]*){1,4})[)）]\s*$")
+_PHOTOGRAPHER = re.compile(r"([\u4e00-\u9fff]{2,4})\s*[/／]\s*摄(?!影)")
+_LABEL = re.compile(r"^\s*(?:作者|撰稿|记者|文|By)\s*[:：︱|｜/／]?\s*", re.I)
+
+
+def trailing_names(text: str) -> list[str]:
+    """Names in parentheses closing a paragraph: ……的决心。（常书香 马丹阳）"""
+    match = _TRAILING.search(text)
+    if not match:
+        return []
+    names = [n for n in re.split(r"[\s\u3000、]+", match.group(1)) if n]
+    return names if names and all(is_name(n) for n in names) else []
+
+
+def photographers_in(text: str) -> list[str]:
+    """Names credited for a picture: 蔡雪婧/摄."""
+    return [m.group(1) for m in _PHOTOGRAPHER.finditer(text) if is_name(m.group(1))]
+
+
+def byline_names(text: str) -> list[str]:
+    """Names in a short byline element (class "author"): 作者：张三 李四, or just the names."""
+    if _EDITOR_CUE.search(text):
+        return []
+    names = authors_in(text)
+    if names:
+        return names
+    rest = _LABEL.sub("", text).strip()
+    tokens = [t for t in _TOKEN_SPLIT.split(rest) if t]
+    return tokens if tokens and len(tokens) <= 4 and all(is_name(t) for t in tokens) else []

@@ -1,0 +1,73 @@
+"""Metadata that needs the body: credits in the lead or closing lines, photo credits, and the
+headline of pages whose ``<title>`` names only the site (blogs, forums)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..article import Block
+from ..records import FieldFinding
+from ..rules import INLINE_TAGS
+from ..text import squash
+from . import Metadata
+from .credits import authors_in, photographers_in, trailing_names
+
+_WEAK_TITLE = frozenset({"<title> without site name"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "strong", "b", "font", "center", "big"})
+_HEADING_CLASS = re.compile(r"title|biaoti|headline|subject|topic", re.I)
+_LEAD_CHARS = 100
+
+
+def _credits(blocks: tuple[Block, ...]) -> tuple[list[str], str] | None:
+    paragraphs = [b.text for b in blocks if b.type == "paragraph"]
+    for text in paragraphs[:2]:
+        names = authors_in(text[:_LEAD_CHARS])
+        if names:
+            return names, "credit in the lead"
+    for text in reversed(paragraphs[-3:]):
+        names = authors_in(text[-_LEAD_CHARS:]) or trailing_names(text)
+        if names:
+            return names, "credit in the closing lines"
+    for block in blocks:
+        if block.type == "image" and block.image is not None:
+            names = photographers_in(block.image.caption)
+            if names:
+                return names, "photo credit"
+    return None
+
+
+def _heading_before(body: Any, title: str | None) -> str | None:
+    """The nearest heading-like text before the body."""
+    for node in reversed(body.xpath("preceding::text()[normalize-space()][position() <= 12]")):
+        text = squash(str(node))
+        if not 4 <= len(text) <= 80:
+            continue
+        el = node.getparent()
+        for candidate in (el, *el.iterancestors()):
+            if candidate.tag in _HEADING_TAGS or _HEADING_CLASS.search(
+                (candidate.get("class") or "") + " " + (candidate.get("id") or "")
+            ):
+                return text
+            if candidate.tag not in INLINE_TAGS and candidate.tag not in ("p", "td", "div"):
+                break
+        if title and text in title:
+            return text
+    return None
+
+
+def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Metadata:
+    findings = dict(meta.findings)
+    if "authors" not in findings:
+        found = _credits(blocks)
+        if found:
+            findings["authors"] = FieldFinding(found[0], found[1])
+    title = findings.get("title")
+    if body is not None and (title is None or title.strategy in _WEAK_TITLE):
+        heading = _heading_before(body, title.value if title else None)
+        if heading:
+            findings["title"] = FieldFinding(heading, "heading before the body")
+    if findings == meta.findings:
+        return meta
+    return replace(meta, findings=findings)
