@@ -30,6 +30,11 @@ from .text import drop_tree, raw_text, squash, text_of
 
 _CUE_RULE = {cue: rule for rule, cues in CUES.items() for cue in cues}
 _CLIMB_MAX = 200
+# Hidden boxes (visibility:hidden is left alone: scripts often reveal article text that way).
+_HIDDEN = (
+    "//body//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''),"
+    " 'display:none')]"
+)
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +107,10 @@ def clean_page(parsed: ParsedPage, profile: Profile | None) -> CleanedPage:
             for el in root.xpath(drop.xpath):
                 if isinstance(el, etree._Element):
                     rm.remove(el, f"profile:{profile.name}", drop.reason)
+
+    for el in root.xpath(_HIDDEN):
+        if not rm.gone(el) and not looks_like_content(el):
+            rm.remove(el, "hidden", "hidden with display:none or the hidden attribute")
 
     attributes = parsed.attrs
     for i, match in attributes.search(_furniture_pattern()):

@@ -56,10 +56,11 @@ CUES: dict[str, tuple[str, ...]] = {
     "breadcrumb": ("您当前的位置", "您现在的位置", "当前位置", "您的位置", "所在位置", "当前的位置"),
     "interaction counter": ("人参与", "人评论", "条评论", "网友评论", "发表评论", "我要评论",
                             "参与互动", "跟帖"),
-    "share bar": ("分享到", "分享至", "扫一扫", "微信扫", "转发到", "一键分享"),
+    "share bar": ("分享到", "分享至", "扫一扫", "微信扫", "转发到", "一键分享", "Share this",
+                  "Share on", "Share:", "SHARE", "Follow us", "Follow Us"),
+    "newsletter": ("Sign up", "Sign Up", "Subscribe", "SUBSCRIBE", "newsletter", "Newsletter"),
+    "advertising": ("Advertisement", "ADVERTISEMENT", "Sponsored", "广告"),
     "previous/next links": ("上一篇", "下一篇", "上一条", "下一条"),
-    "related list": ("相关新闻", "相关阅读", "相关文章", "相关链接", "延伸阅读", "推荐阅读",
-                     "热点新闻", "热门新闻", "热点排行", "新闻排行", "猜你喜欢", "精彩推荐"),
     "site footer": ("版权所有", "ICP备", "ICP证", "公网安备", "网站地图", "联系我们",
                     "关于我们", "主办单位", "技术支持", "Copyright", "copyright", "©"),
     "page tools": ("字号", "打印本页", "【打印】", "关闭窗口", "【关闭】", "[打印]", "[关闭]",
@@ -67,6 +68,22 @@ CUES: dict[str, tuple[str, ...]] = {
     "editor line": ("责任编辑", "编辑：", "编辑:", "责编：", "责编:", "审核：", "校对："),
 }
 CUE_LINE_MAX = 80
+
+# Headings that open what follows an article (related stories, comments). The clean stage leaves
+# them; the content stage cuts the body at the first one found past the middle of the text.
+END_MARKERS: tuple[str, ...] = (
+    "相关新闻", "相关阅读", "相关文章", "相关链接", "相关报道", "延伸阅读", "推荐阅读", "热点新闻",
+    "热门新闻", "热点排行", "新闻排行", "猜你喜欢", "精彩推荐", "更多精彩", "网友评论",
+    "Related Articles", "Related articles", "Related Stories", "Related stories",
+    "Related Content", "Related content", "Related Tags", "Related Topics", "Related Posts",
+    "RELATED", "Related:", "You may also like", "You might also like", "You May Also Like",
+    "Recommended for you", "More from", "More Stories", "More stories", "MORE STORIES",
+    "Most Popular", "Most popular", "Most Read", "MOST READ", "Trending Now", "Read More",
+    "Read more", "READ MORE", "RECENT ARTICLES", "Recent Posts", "Recent posts", "Read Next",
+    "What to Read Next", "Up Next", "Leave a Reply", "Leave a comment", "Leave a Comment",
+    "Post a comment", "Join the conversation", "Comments", "COMMENTS",
+)
+END_MARKER_MAX = 40
 
 # Rights notices: taken out of the body into Article.notices.
 NOTICE = re.compile(

@@ -13,7 +13,7 @@ from ..profiles import Profile
 from ..records import CleanedPage, Removal
 from ..text import cjk_ratio, text_of
 from .blocks import walk_blocks
-from .lines import judge_line
+from .lines import is_end_marker, judge_line
 from .scoring import choose_body
 
 __all__ = ["Content", "extract_content"]
@@ -21,6 +21,7 @@ __all__ = ["Content", "extract_content"]
 _CAPTION_MAX = 60
 _SENTENCE_END = ("。", "！", "？", "!", "?", "；")
 _PROFILE_BODY_MIN = 50
+_TAIL_SHARE = 0.5  # an end marker cuts the body only past this share of its text
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,21 @@ def extract_content(
     kept: list[Block] = []
     notices: list[str] = []
     removals = [Removal(rule, "body", "inside the body", len(text), text) for rule, text in walk.dropped]
-    for block in walk.blocks:
+    authors = frozenset("".join(a.split()) for a in meta.value("authors") or ())
+    total = sum(len(b.plain_text()) for b in walk.blocks)
+    seen = 0
+    for i, block in enumerate(walk.blocks):
+        if seen >= _TAIL_SHARE * total and block.type in ("paragraph", "heading") and is_end_marker(
+            block.text
+        ):
+            rest = walk.blocks[i:]
+            chars = sum(len(b.plain_text()) for b in rest)
+            removals.append(Removal("tail cut", "body", f"{len(rest)} blocks after {block.text!r}",
+                                    chars, block.text[:60]))
+            break
+        seen += len(block.plain_text())
         if block.type in ("paragraph", "heading", "quote"):
-            verdict = judge_line(block.text, title, info)
+            verdict = judge_line(block.text, title, info, authors)
             if verdict is not None:
                 rule, reason = verdict
                 if rule == "notice":

@@ -7,16 +7,36 @@ boilerplate cue and rights notices (moved to ``Article.notices``) leave the body
 from __future__ import annotations
 
 from ..dates import find_date
-from ..rules import CUE_LINE_MAX, CUES, INFO_CUE, INFO_LINE_MAX, NOTICE, NOTICE_LINE_MAX
+import re
+
+from ..rules import (
+    CUE_LINE_MAX,
+    CUES,
+    END_MARKER_MAX,
+    END_MARKERS,
+    INFO_CUE,
+    INFO_LINE_MAX,
+    NOTICE,
+    NOTICE_LINE_MAX,
+)
 
 _CUE_RULE = tuple((cue, rule) for rule, cues in CUES.items() for cue in cues)
+_BYLINE = re.compile(r"^(?:By|BY|Posted by|Written by|Published|Updated|Posted|Last updated)\b")
+_WORD = re.compile(r"[A-Za-z0-9]+|[\u4e00-\u9fff]")
+
+
+def is_end_marker(text: str) -> bool:
+    """A short heading that opens related stories or comments."""
+    return len(text) <= END_MARKER_MAX and any(text.startswith(m) or text == m for m in END_MARKERS)
 
 
 def _key(text: str) -> str:
     return "".join(text.split())
 
 
-def judge_line(text: str, title: str | None, info: frozenset[str]) -> tuple[str, str] | None:
+def judge_line(
+    text: str, title: str | None, info: frozenset[str], authors: frozenset[str] = frozenset()
+) -> tuple[str, str] | None:
     """(verdict, reason) for a line that is not article text, None for article text.
 
     The verdict is ``notice`` for a rights notice, else the name of the rule that drops it.
@@ -25,6 +45,8 @@ def judge_line(text: str, title: str | None, info: frozenset[str]) -> tuple[str,
     if title and key == _key(title):
         return "headline", "the headline repeated"
     n = len(key)
+    if key in authors:
+        return "byline", "the author's name alone"
     if n <= NOTICE_LINE_MAX and NOTICE.search(text) and (
         "转载" in text or "授权" in text or "声明" in text or n <= 40
     ):
@@ -35,12 +57,15 @@ def judge_line(text: str, title: str | None, info: frozenset[str]) -> tuple[str,
             return "info line", "source/time/author line"
         if key in info and n <= 60 and (cues or find_date(text)):
             return "info line", "part of the info line under the headline"
-        if n <= 30 and find_date(text) is not None:
-            found = find_date(text)
-            if found and len(_key(text.replace(found.raw, ""))) <= 6:
-                return "info line", "a bare date"
+        found = find_date(text) if n <= 80 else None
+        if found is not None and len(_WORD.findall(text.replace(found.raw, ""))) <= 8:
+            return "info line", "a date with a few words"
+        if n <= 80 and _BYLINE.match(text):
+            return "byline", "byline or time line"
     if n <= CUE_LINE_MAX:
         for cue, rule in _CUE_RULE:
             if cue in text:
                 return rule, f"short line with {cue!r}"
+    if is_end_marker(text):
+        return "end marker", "heading of related stories or comments"
     return None

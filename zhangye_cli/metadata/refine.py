@@ -9,7 +9,7 @@ from typing import Any
 
 from ..article import Block
 from ..records import FieldFinding
-from ..rules import INLINE_TAGS
+from ..rules import CUES, INLINE_TAGS
 from ..text import squash
 from . import Metadata
 from .credits import authors_in, photographers_in, trailing_names
@@ -18,6 +18,9 @@ _WEAK_TITLE = frozenset({"<title> without site name"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "strong", "b", "font", "center", "big"})
 _HEADING_CLASS = re.compile(r"title|biaoti|headline|subject|topic", re.I)
 _LEAD_CHARS = 100
+_BOILERPLATE = re.compile(
+    "|".join(re.escape(c) for cues in CUES.values() for c in cues) + r"|正文|>|»|窗口|博客"
+)
 
 
 def _credits(blocks: tuple[Block, ...]) -> tuple[list[str], str] | None:
@@ -42,9 +45,11 @@ def _heading_before(body: Any, title: str | None) -> str | None:
     """The nearest heading-like text before the body."""
     for node in reversed(body.xpath("preceding::text()[normalize-space()][position() <= 12]")):
         text = squash(str(node))
-        if not 4 <= len(text) <= 80:
+        if not 4 <= len(text) <= 80 or _BOILERPLATE.search(text):
             continue
         el = node.getparent()
+        if el.tag == "a" or any(a.tag == "a" for a in el.iterancestors("a")):
+            continue
         for candidate in (el, *el.iterancestors()):
             if candidate.tag in _HEADING_TAGS or _HEADING_CLASS.search(
                 (candidate.get("class") or "") + " " + (candidate.get("id") or "")
@@ -64,7 +69,8 @@ def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Met
         if found:
             findings["authors"] = FieldFinding(found[0], found[1])
     title = findings.get("title")
-    if body is not None and (title is None or title.strategy in _WEAK_TITLE):
+    weak = title is None or (title.strategy in _WEAK_TITLE and meta.title_element is None)
+    if body is not None and weak:
         heading = _heading_before(body, title.value if title else None)
         if heading:
             findings["title"] = FieldFinding(heading, "heading before the body")
