@@ -26,7 +26,9 @@ class Image:
 class Block:
     """One body block.
 
-    ``text`` holds the text of paragraphs, headings and quotes; ``level`` the heading level;
+    ``text`` holds the text of paragraphs, headings and quotes, and for an image the caption
+    when the page set it as a paragraph of the article (a ``<figcaption>`` stays out of the
+    article's text); ``level`` the heading level;
     ``items`` the entries of a list (``ordered`` says whether numbered); ``rows`` the cells of a
     table; ``image`` the picture of an image block.
     """
@@ -56,8 +58,6 @@ class Block:
             return "\n".join(self.items)
         if self.type == "table":
             return "\n".join(" ".join(c for c in row if c) for row in self.rows)
-        if self.type == "image":
-            return self.image.caption if self.image else ""
         return self.text
 
 

@@ -25,6 +25,7 @@ from .rules import (
     FURNITURE_WORDS,
     INLINE_TAGS,
     NOTICE,
+    PROSE_FURNITURE,
 )
 from .text import drop_tree, raw_text, squash, text_of
 
@@ -94,9 +95,12 @@ def _owner_block(node: Any) -> Any:
     return el
 
 
-def clean_page(parsed: ParsedPage, profile: Profile | None) -> CleanedPage:
+def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None) -> CleanedPage:
+    """``headline`` is the headline's element when metadata found it: boxes that hold it are the
+    article's own and are never taken out by the class rules."""
     root = parsed.tree
     rm = _Remover(root)
+    keep = set(headline.iterancestors()) if headline is not None else set()
     body = root.find("body")
 
     for el in list((body if body is not None else root).iter(*DROP_TAGS)):
@@ -116,10 +120,13 @@ def clean_page(parsed: ParsedPage, profile: Profile | None) -> CleanedPage:
     for i, match in attributes.search(_furniture_pattern()):
         attr = attributes.nodes[i]
         el = attr.getparent()
-        if el is None or rm.gone(el) or el.tag in ("html", "body") or looks_like_content(el):
+        if el is None or el in keep or rm.gone(el) or el.tag in ("html", "body"):
             continue
         word = match.group(1).lower()
-        rm.remove(el, "furniture", f"{attr.attrname} {word!r}: {FURNITURE_WORDS[word]}")
+        kind = FURNITURE_WORDS[word]
+        if kind not in PROSE_FURNITURE and looks_like_content(el):
+            continue
+        rm.remove(el, "furniture", f"{attr.attrname} {word!r}: {kind}")
 
     texts = parsed.texts
     seen: set[int] = set()

@@ -38,7 +38,7 @@ def run(raw: RawPage, config: Config) -> Article:
     parsed = parse_page(decoded, config)
     profile = select_profile(parsed.base_url, config)
     meta = extract_metadata(parsed, profile, config)
-    cleaned = clean_page(parsed, profile)
+    cleaned = clean_page(parsed, profile, meta.title_element)
     content = extract_content(cleaned, meta, profile, config)
     meta = refine_metadata(meta, content.blocks, content.body)
     if not content.blocks:

@@ -47,7 +47,15 @@ FURNITURE_WORDS: dict[str, str] = {
                                   "sponsor")},
     **{w: "login or search" for w in ("login", "search", "signin", "register")},
     **{w: "qr code" for w in ("qrcode", "ewm", "erweima", "weixin", "wechat")},
+    **{w: "author box" for w in ("author", "authors", "bio", "byline", "contributor")},
+    **{w: "cookie notice" for w in ("cookie", "cookies", "gdpr", "consent")},
+    **{w: "newsletter" for w in ("newsletter", "subscribe", "subscription", "signup")},
 }
+# Furniture kinds removed even when their box reads like prose (comment threads, author bios).
+PROSE_FURNITURE = frozenset(
+    {"comments", "author box", "cookie notice", "newsletter", "footer", "share bar", "qr code",
+     "login or search"}
+)
 WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 
 # Cue phrases of boilerplate lines, with the rule name each belongs to. A line is dropped only

@@ -67,7 +67,7 @@ def _attach_captions(blocks: list[Block]) -> list[Block]:
             and not nxt.text.endswith(_SENTENCE_END)
         ):
             image = replace(block.image, caption=nxt.text)
-            out.append(replace(block, image=image))
+            out.append(replace(block, image=image, text=nxt.text))
             i += 2
             continue
         out.append(block)

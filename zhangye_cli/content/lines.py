@@ -22,12 +22,20 @@ from ..rules import (
 
 _CUE_RULE = tuple((cue, rule) for rule, cues in CUES.items() for cue in cues)
 _BYLINE = re.compile(r"^(?:By|BY|Posted by|Written by|Published|Updated|Posted|Last updated)\b")
+_MARKUP = re.compile(r"^\s*<[a-zA-Z!/]")
+_URLISH = re.compile(r"https?://\S+")
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COUNTED_MARKER = re.compile(
+    r"^\d+\s+(?:Comments?|Responses?|Replies|thoughts on)\b|^Comments?\s*\(\d+\)|^\d+条评论"
+)
 _WORD = re.compile(r"[A-Za-z0-9]+|[\u4e00-\u9fff]")
 
 
 def is_end_marker(text: str) -> bool:
     """A short heading that opens related stories or comments."""
-    return len(text) <= END_MARKER_MAX and any(text.startswith(m) or text == m for m in END_MARKERS)
+    if len(text) > END_MARKER_MAX:
+        return False
+    return any(text.startswith(m) for m in END_MARKERS) or bool(_COUNTED_MARKER.match(text))
 
 
 def _key(text: str) -> str:
@@ -45,6 +53,13 @@ def judge_line(
     if title and key == _key(title):
         return "headline", "the headline repeated"
     n = len(key)
+    if _MARKUP.match(text) and text.rstrip().endswith(">"):
+        return "markup", "HTML source shown as text"
+    urls = _URLISH.findall(text)
+    if urls and sum(map(len, urls)) > 0.5 * len(text):
+        return "links", "mostly web addresses"
+    if n <= 600 and _COOKIE.search(text) and ("website" in text or "site" in text):
+        return "cookie notice", "cookie consent text"
     if key in authors:
         return "byline", "the author's name alone"
     if n <= NOTICE_LINE_MAX and NOTICE.search(text) and (
