@@ -55,6 +55,21 @@ def _link_share(el: Any) -> float:
     return sum(len(text_of(a)) for a in el.iter("a")) / text
 
 
+def _is_teaser_list(el: Any, items: tuple[str, ...]) -> bool:
+    """Items that each lead with a linked headline: a list of other stories."""
+    if len(items) < 3:
+        return False
+    linked = 0
+    for li in el:
+        if li.find(".//h2") is not None or li.find(".//h3") is not None or li.find(".//h4") is not None:
+            linked += 1
+            continue
+        link = li.find(".//a")
+        if link is not None and len(text_of(link)) >= 15:
+            linked += 1
+    return linked >= 0.6 * len(items)
+
+
 def _is_layout_table(el: Any) -> bool:
     if el.find(".//table") is not None:
         return True
@@ -96,7 +111,7 @@ def _visit(walk: Walk, el: Any) -> None:
     elif tag in ("ul", "ol", "dl"):
         walk.flush()
         items = tuple(t for t in (text_of(li) for li in el if li.tag in ("li", "dt", "dd")) if t)
-        if items and _link_share(el) > 0.5:
+        if items and (_link_share(el) > 0.5 or _is_teaser_list(el, items)):
             walk.dropped.append(("link list", " / ".join(items)[:60]))
         elif items:
             walk.blocks.append(Block("list", items=items, ordered=tag == "ol"))
