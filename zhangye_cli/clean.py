@@ -83,7 +83,7 @@ def looks_like_content(el: Any) -> bool:
     if len(text) < 150 or text.count("。") + text.count(". ") < 3:
         return False
     links = sum(len(text_of(a)) for a in el.iter("a"))
-    return links < 0.3 * len(text)
+    return links < 0.5 * len(text)
 
 
 def _owner_block(node: Any) -> Any:

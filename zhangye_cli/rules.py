@@ -49,6 +49,7 @@ FURNITURE_WORDS: dict[str, str] = {
     **{w: "qr code" for w in ("qrcode", "ewm", "erweima", "weixin", "wechat")},
     **{w: "author box" for w in ("author", "authors", "bio", "byline", "contributor")},
     **{w: "cookie notice" for w in ("cookie", "cookies", "gdpr", "consent")},
+    **{w: "photo caption" for w in ("caption", "credit", "credits", "wp-caption-text")},
     **{w: "newsletter" for w in ("newsletter", "subscribe", "subscription", "signup")},
 }
 # Furniture kinds removed even when their box reads like prose (comment threads, author bios).
