@@ -50,8 +50,8 @@ def hanzi_plausibility(text: str, sample: int = 20000) -> float:
     return common / cjk if cjk >= 10 else 0.0
 
 
-def _detect(data: bytes) -> tuple[str, str, str] | None:
-    """(codec, text, reason) from the bytes alone."""
+def _detect_chinese(data: bytes) -> tuple[str, str, str] | None:
+    """(codec, text, reason) when the bytes read as Chinese under gb18030 or big5."""
     best: tuple[float, str, str, int] | None = None
     for codec in ("gb18030", "big5hkscs"):
         text, errors = _decode_counting(data, codec)
@@ -63,6 +63,11 @@ def _detect(data: bytes) -> tuple[str, str, str] | None:
     if best is not None:
         score, codec, text, errors = best
         return codec, text, f"reads as Chinese under {codec} ({score:.0%} common characters)"
+    return None
+
+
+def _detect_other(data: bytes) -> tuple[str, str, str] | None:
+    """(codec, text, reason) as charset-normalizer guesses it."""
     match = from_bytes(data[:200000]).best()
     if match is None or match.encoding is None:
         return None
@@ -124,7 +129,17 @@ def decode_page(raw: RawPage, config: Config) -> DecodedPage:
         if _clean_enough(data, errors) and (codec not in CJK or hanzi_plausibility(text) > 0.05):
             return done(codec, text, method, f"declared {label}; decodes cleanly")
 
-    detected = _detect(data)
+    detected = _detect_chinese(data)
+    if detected is not None:
+        codec, text, reason = detected
+        return done(codec, text, "detect", reason)
+
+    for method, label, codec in declared_codecs:
+        if codec in WEAK:
+            text, _ = _decode_counting(data, codec)
+            return done(codec, text, method, f"declared {label}; the bytes are not Chinese")
+
+    detected = _detect_other(data)
     if detected is not None:
         codec, text, reason = detected
         return done(codec, text, "detect", reason)
