@@ -1,8 +1,8 @@
 """zhangye-cli: turn news and government article pages into clean data.
 
-    >>> import zhangye_cli
-    >>> article = zhangye_cli.extract(open("page.html", "rb").read(), url="http://example.cn/a.html")
-    >>> article.title, article.published, article.text
+>>> import zhangye_cli
+>>> article = zhangye_cli.extract(open("page.html", "rb").read(), url="http://example.cn/a.html")
+>>> article.title, article.published, article.text
 """
 
 from __future__ import annotations
@@ -44,7 +44,9 @@ def extract(
     """
     config = Config().with_options(**options)
     if isinstance(data, str):
-        raw = RawPage(data=data.encode("utf-8"), url=url, headers={"content-type": "text/html; charset=utf-8"})
+        raw = RawPage(
+            data=data.encode("utf-8"), url=url, headers={"content-type": "text/html; charset=utf-8"}
+        )
     else:
         raw = RawPage(data=data, url=url, headers=dict(headers or {}))
     return extract_raw(raw, config)
@@ -59,6 +61,6 @@ def extract_raw(raw: RawPage, config: Config) -> Article:
 
 def fetch(url: str, **options: Any) -> RawPage:
     """Download ``url`` (options: Config fields such as ``timeout``) and return its RawPage."""
-    from .fetch import fetch_page
+    from .download import fetch_page
 
     return fetch_page(url, Config().with_options(**options))

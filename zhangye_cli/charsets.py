@@ -49,9 +49,7 @@ WEAK = frozenset({"cp1252", "latin_1", "iso8859-1"})
 CJK = frozenset({"gb18030", "big5hkscs", "shift_jis", "euc_jp", "euc_kr", "cp949", "hz"})
 
 _CONTENT_TYPE_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
-_META_CHARSET = re.compile(
-    rb"<meta[^>]{0,400}?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I
-)
+_META_CHARSET = re.compile(rb"<meta[^>]{0,400}?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 
 
 def codec_for(label: str | None) -> str | None:

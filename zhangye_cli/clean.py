@@ -72,7 +72,9 @@ class _Remover:
         if el is self.root or el.getparent() is None or self.gone(el):
             return
         text = raw_text(el)
-        self.removals.append(Removal(rule, describe(el), reason, len(text), squash(text[:120])[:60]))
+        self.removals.append(
+            Removal(rule, describe(el), reason, len(text), squash(text[:120])[:60])
+        )
         self.removed.add(el)
         drop_tree(el)
 
@@ -139,7 +141,7 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
         if block is None or block is body or rm.gone(block):
             continue
         text = text_of(block)
-        if len(text) > CUE_LINE_MAX or NOTICE.search(text) and "转载" in text:
+        if len(text) > CUE_LINE_MAX or (NOTICE.search(text) and "转载" in text):
             continue
         while True:
             parent = block.getparent()

@@ -11,9 +11,20 @@ from datetime import date
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        ["jan january", "feb february", "mar march", "apr april", "may", "jun june",
-         "jul july", "aug august", "sep sept september", "oct october", "nov november",
-         "dec december"]
+        [
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ]
     )
     for m in names.split()
 }
@@ -21,7 +32,9 @@ _MONTHS = {
 _TIME = r"(?:[T\s]*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?(?:\.\d+)?)?"
 _ZONE = r"\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?"
 _NUMERIC = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + _TIME + _ZONE
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+    + _TIME
+    + _ZONE
 )
 _ENGLISH = re.compile(
     r"\b(?:(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d{2})"
@@ -42,7 +55,13 @@ class FoundDate:
 
 
 def _build(
-    y: int, mo: int, d: int, h: int | None, mi: int | None, s: int | None, zone: str | None,
+    y: int,
+    mo: int,
+    d: int,
+    h: int | None,
+    mi: int | None,
+    s: int | None,
+    zone: str | None,
     offset: str | None,
 ) -> str | None:
     try:
@@ -70,8 +89,9 @@ def _int(value: str | None) -> int | None:
 def find_date(text: str, offset: str | None = "+08:00") -> FoundDate | None:
     """The first full date in ``text``, with its time when the text gives one."""
     for m in _NUMERIC.finditer(text):
-        iso = _build(int(m[1]), int(m[2]), int(m[3]), _int(m[4]), _int(m[5]), _int(m[6]),
-                     m[7], offset)
+        iso = _build(
+            int(m[1]), int(m[2]), int(m[3]), _int(m[4]), _int(m[5]), _int(m[6]), m[7], offset
+        )
         if iso:
             return FoundDate(iso, m[0].strip(), m[4] is not None)
     for m in _ENGLISH.finditer(text):

@@ -148,4 +148,6 @@ def decode_page(raw: RawPage, config: Config) -> DecodedPage:
         if codec:
             text, _ = _decode_counting(data, codec)
             return done(codec, text, method, f"declared {label}; nothing better found")
-    return done("utf-8", data.decode("utf-8", "replace"), "detect", "fallback: utf-8 with replacement")
+    return done(
+        "utf-8", data.decode("utf-8", "replace"), "detect", "fallback: utf-8 with replacement"
+    )

@@ -25,7 +25,7 @@ class TextIndex:
 
     def following(self, i: int, count: int) -> list[str]:
         """The texts of node ``i`` and up to ``count`` nodes after it."""
-        return [str(n) for n in self.nodes[i: i + 1 + count]]
+        return [str(n) for n in self.nodes[i : i + 1 + count]]
 
 
 def _index(nodes: Sequence[Any], lower: bool = False) -> TextIndex:

@@ -11,7 +11,8 @@ from ..config import Config
 from ..metadata import Metadata
 from ..profiles import Profile
 from ..records import CleanedPage, Removal
-from ..text import cjk_ratio, text_of
+from ..rules import NOTICE
+from ..text import cjk_ratio, squash, text_of
 from .blocks import walk_blocks
 from .lines import is_end_marker, judge_line
 from .scoring import choose_body
@@ -19,7 +20,9 @@ from .scoring import choose_body
 __all__ = ["Content", "extract_content"]
 
 _CAPTION_MAX = 60
+_CAPTION_MARK = ("▲", "△", "↑", "图为", "上图", "下图", "图：", "图:", "（图", "(图")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "；")
+_NOTICE_AFTER = 6  # text nodes after the body searched for its rights notice
 _PROFILE_BODY_MIN = 50
 _TAIL_SHARE = 0.5  # an end marker cuts the body only past this share of its text
 
@@ -51,6 +54,16 @@ def _find_body(root: Any, profile: Profile | None, title: Any) -> tuple[Any, str
     return choice.element, "generic scoring"
 
 
+def _notices_after(body: Any) -> list[str]:
+    """A rights notice set just after the body, outside it: （注：本文版权所有……）."""
+    found = []
+    for node in body.xpath(f"following::text()[normalize-space()][position() <= {_NOTICE_AFTER}]"):
+        text = squash(str(node))
+        if len(text) <= 160 and NOTICE.search(text) and ("转载" in text or "授权" in text):
+            found.append(text)
+    return found
+
+
 def _attach_captions(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     i = 0
@@ -64,7 +77,7 @@ def _attach_captions(blocks: list[Block]) -> list[Block]:
             and nxt is not None
             and nxt.type == "paragraph"
             and len(nxt.text) <= _CAPTION_MAX
-            and not nxt.text.endswith(_SENTENCE_END)
+            and (nxt.text.startswith(_CAPTION_MARK) or not nxt.text.endswith(_SENTENCE_END))
         ):
             image = replace(block.image, caption=nxt.text)
             out.append(replace(block, image=image, text=nxt.text))
@@ -84,18 +97,29 @@ def extract_content(
     info = frozenset("".join(t.split()) for t in meta.info_texts)
     kept: list[Block] = []
     notices: list[str] = []
-    removals = [Removal(rule, "body", "inside the body", len(text), text) for rule, text in walk.dropped]
+    removals = [
+        Removal(rule, "body", "inside the body", len(text), text) for rule, text in walk.dropped
+    ]
     authors = frozenset("".join(a.split()) for a in meta.value("authors") or ())
     total = sum(len(b.plain_text()) for b in walk.blocks)
     seen = 0
     for i, block in enumerate(walk.blocks):
-        if seen >= _TAIL_SHARE * total and block.type in ("paragraph", "heading") and is_end_marker(
-            block.text
+        if (
+            seen >= _TAIL_SHARE * total
+            and block.type in ("paragraph", "heading")
+            and is_end_marker(block.text)
         ):
             rest = walk.blocks[i:]
             chars = sum(len(b.plain_text()) for b in rest)
-            removals.append(Removal("tail cut", "body", f"{len(rest)} blocks after {block.text!r}",
-                                    chars, block.text[:60]))
+            removals.append(
+                Removal(
+                    "tail cut",
+                    "body",
+                    f"{len(rest)} blocks after {block.text!r}",
+                    chars,
+                    block.text[:60],
+                )
+            )
             break
         seen += len(block.plain_text())
         if block.type in ("paragraph", "heading", "quote"):
@@ -104,9 +128,13 @@ def extract_content(
                 rule, reason = verdict
                 if rule == "notice":
                     notices.append(block.text)
-                removals.append(Removal(f"line:{rule}", "body", reason, len(block.text), block.text[:60]))
+                removals.append(
+                    Removal(f"line:{rule}", "body", reason, len(block.text), block.text[:60])
+                )
                 continue
         kept.append(block)
+    if not notices:
+        notices = _notices_after(body)
     blocks = tuple(_attach_captions(kept))
     images = tuple(b.image for b in blocks if b.type == "image" and b.image is not None)
     text = " ".join(b.plain_text() for b in blocks[:20])

@@ -61,7 +61,11 @@ def _is_teaser_list(el: Any, items: tuple[str, ...]) -> bool:
         return False
     linked = 0
     for li in el:
-        if li.find(".//h2") is not None or li.find(".//h3") is not None or li.find(".//h4") is not None:
+        if (
+            li.find(".//h2") is not None
+            or li.find(".//h3") is not None
+            or li.find(".//h4") is not None
+        ):
             linked += 1
             continue
         link = li.find(".//a")
@@ -74,7 +78,11 @@ def _is_layout_table(el: Any) -> bool:
     if el.find(".//table") is not None:
         return True
     for cell in el.iter("td", "th"):
-        if len(text_of(cell)) > 150 or cell.find(".//p") is not None or cell.find(".//div") is not None:
+        if (
+            len(text_of(cell)) > 150
+            or cell.find(".//p") is not None
+            or cell.find(".//div") is not None
+        ):
             return True
     return False
 
@@ -143,7 +151,9 @@ def _visit(walk: Walk, el: Any) -> None:
         for img in el.iter("img"):
             image = walk.image(img)
             if image is not None:
-                walk.blocks.append(Block("image", image=Image(image.src, image.alt, caption)))
+                walk.blocks.append(
+                    Block("image", text=caption, image=Image(image.src, image.alt, caption))
+                )
                 caption = ""
         if caption:
             walk.blocks.append(Block("paragraph", text=caption))

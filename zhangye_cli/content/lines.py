@@ -6,9 +6,9 @@ boilerplate cue and rights notices (moved to ``Article.notices``) leave the body
 
 from __future__ import annotations
 
-from ..dates import find_date
 import re
 
+from ..dates import find_date
 from ..rules import (
     CUE_LINE_MAX,
     CUES,
@@ -62,8 +62,10 @@ def judge_line(
         return "cookie notice", "cookie consent text"
     if key in authors:
         return "byline", "the author's name alone"
-    if n <= NOTICE_LINE_MAX and NOTICE.search(text) and (
-        "转载" in text or "授权" in text or "声明" in text or n <= 40
+    if (
+        n <= NOTICE_LINE_MAX
+        and NOTICE.search(text)
+        and ("转载" in text or "授权" in text or "声明" in text or n <= 40)
     ):
         return "notice", "rights notice"
     if n <= INFO_LINE_MAX:

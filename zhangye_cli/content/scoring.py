@@ -15,10 +15,10 @@ from typing import Any
 from ..rules import INLINE_TAGS
 
 _SENTENCE_MARKS = ("，", "。", "！", "？", "；", ", ", ". ", "、")
-_PROSE_MIN = 40
+_PROSE_MIN = 40  # characters of unpunctuated non-link text that still count as prose
 _FINALISTS = 30
 _NEAR_TITLE = 0.85  # score kept per step between a candidate and the headline, past the second
-_LINK_COST = 12  # characters of furniture each link counts for, beyond its own text  # characters of unpunctuated non-link text that still count as prose
+_LINK_COST = 12  # characters of furniture each link counts for, beyond its own text
 
 
 @dataclass
@@ -112,8 +112,10 @@ def choose_body(scope: Any, title: Any = None, bad_weight: float = 1.0) -> BodyC
     if title is not None and scored:
         title_line = {el: i for i, el in enumerate((title, *title.iterancestors()))}
         scored = sorted(
-            ((s * _NEAR_TITLE ** max(0, _distance(el, title_line) - 2), i, el)
-             for s, i, el in scored),
+            (
+                (s * _NEAR_TITLE ** max(0, _distance(el, title_line) - 2), i, el)
+                for s, i, el in scored
+            ),
             key=lambda t: (-t[0], t[1]),
         )
     if not scored:

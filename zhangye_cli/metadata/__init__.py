@@ -23,20 +23,39 @@ from .title import find_title, site_from_title
 __all__ = ["Metadata", "extract_metadata"]
 
 _PUBLISHED_KEYS = (
-    "article:published_time", "og:article:published_time", "og:release_date", "pubdate",
-    "publishdate", "publish_date", "publishtime", "pubtime", "firstpublishedtime",
-    "datepublished", "publication_date", "dc.date.issued", "dc.date", "dcterms.created",
-    "dcterms.issued", "sailthru.date", "parsely-pub-date", "date", "releasedate",
+    "article:published_time",
+    "og:article:published_time",
+    "og:release_date",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publishtime",
+    "pubtime",
+    "firstpublishedtime",
+    "datepublished",
+    "publication_date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "dcterms.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+    "date",
+    "releasedate",
 )
 _MODIFIED_KEYS = (
-    "article:modified_time", "og:updated_time", "lastmodifiedtime", "datemodified",
-    "dcterms.modified", "last-modified",
+    "article:modified_time",
+    "og:updated_time",
+    "lastmodifiedtime",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
 )
-_DATE_CUE = re.compile(r"(发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|时间|日期|发表于|发布于)")
+_DATE_CUE = re.compile(
+    r"(发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|时间|日期|发表于|发布于)"
+)
 _MODIFIED_CUE = re.compile(r"(更新时间|修改时间|更新日期|最后更新)")
-_SOURCE = re.compile(
-    r"(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处|转自|来自)\s*[:：]\s*"
-)
+_SOURCE = re.compile(r"(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处|转自|来自)\s*[:：]\s*")
 _SOURCE_END = re.compile(
     r"\s{2,}|[|｜【\[]|(?:作者|记者|编辑|责编|时间|发布|日期|浏览|点击|阅读|访问|字号|通讯员)\s*[:：]"
     r"|(?:19|20)\d{2}\s*[-/.年]"
@@ -93,7 +112,13 @@ def _cue_texts(texts: TextIndex, *cues: str, limit: int = 20) -> list[str]:
 
 
 def _published(
-    root: Any, texts: TextIndex, attrs: TextIndex, head: HeadTags, info: list[str], url: str | None, offset: str | None,
+    root: Any,
+    texts: TextIndex,
+    attrs: TextIndex,
+    head: HeadTags,
+    info: list[str],
+    url: str | None,
+    offset: str | None,
     selectors: tuple[str, ...],
 ) -> FieldFinding | None:
     for xpath in selectors:
@@ -105,7 +130,7 @@ def _published(
     for match in _DATE_CUE.finditer(joined):
         if _MODIFIED_CUE.match(joined, max(0, match.start() - 2)):
             continue
-        found = find_date(joined[match.end(): match.end() + 40], offset)
+        found = find_date(joined[match.end() : match.end() + 40], offset)
         if found:
             return FieldFinding(found.iso, f"info line {match.group(1)}")
     meta = head.first(*_PUBLISHED_KEYS)
@@ -132,8 +157,8 @@ def _published(
         if found:
             return FieldFinding(found.iso, "url")
     for text in _cue_texts(texts, "发布时间", "发布日期", "发表时间", "发表于", "发布于"):
-        match = _DATE_CUE.search(text)
-        found = find_date(text[match.end():] if match else text, offset)
+        cue = _DATE_CUE.search(text)
+        found = find_date(text[cue.end() :] if cue else text, offset)
         if found:
             return FieldFinding(found.iso, "page cue 发布时间")
     for text in _class_texts(attrs, _DATE_CLASS):
@@ -157,7 +182,7 @@ def _modified(head: HeadTags, info: list[str], offset: str | None) -> FieldFindi
     joined = "  ".join(info)
     match = _MODIFIED_CUE.search(joined)
     if match:
-        found = find_date(joined[match.end(): match.end() + 40], offset)
+        found = find_date(joined[match.end() : match.end() + 40], offset)
         if found:
             return FieldFinding(found.iso, f"info line {match.group(1)}")
     return None
@@ -169,7 +194,7 @@ def source_in(texts: list[str]) -> str | None:
         match = _SOURCE.search(text)
         if not match:
             continue
-        rest = text[match.end():]
+        rest = text[match.end() :]
         if not rest.strip() and i + 1 < len(texts):
             rest = texts[i + 1]
         end = _SOURCE_END.search(rest)
@@ -199,11 +224,20 @@ def _class_texts(attrs: TextIndex, pattern: re.Pattern[str], limit: int = 10) ->
     return out
 
 
-def _authors(root: Any, attrs: TextIndex, head: HeadTags, info: list[str],
-             selectors: tuple[str, ...], site: str | None) -> FieldFinding | None:
+def _authors(
+    root: Any,
+    attrs: TextIndex,
+    head: HeadTags,
+    info: list[str],
+    selectors: tuple[str, ...],
+    site: str | None,
+) -> FieldFinding | None:
     for xpath in selectors:
-        names = [n for hit in root.xpath(xpath) for n in authors_in(str(hit) if isinstance(
-            hit, str) else raw_text(hit))]
+        names = [
+            n
+            for hit in root.xpath(xpath)
+            for n in authors_in(str(hit) if isinstance(hit, str) else raw_text(hit))
+        ]
         if names:
             return FieldFinding(names, "profile")
     joined = "  ".join(info)
@@ -225,9 +259,9 @@ def _authors(root: Any, attrs: TextIndex, head: HeadTags, info: list[str],
             return FieldFinding(names, "json-ld author")
     meta = head.first("author", "article:author", "byl", "dc.creator", "sailthru.author")
     if meta and not meta[1].startswith("http"):
-        value = re.sub(r"^(?:By|作者[:：]?)\s*", "", meta[1].strip(), flags=re.I)
-        names = [n.strip() for n in re.split(r"\s*(?:,|、|，| and )\s*", value) if n.strip()]
-        if names and all(is_name(n) for n in names) and value != site:
+        byline = re.sub(r"^(?:By|作者[:：]?)\s*", "", meta[1].strip(), flags=re.I)
+        names = [n.strip() for n in re.split(r"\s*(?:,|、|，| and )\s*", byline) if n.strip()]
+        if names and all(is_name(n) for n in names) and byline != site:
             return FieldFinding(names, f"meta {meta[0]}")
     return None
 
@@ -244,10 +278,8 @@ _COUNTER_CUE = re.compile(r"人参与|人评论|评论|跟帖|参与互动")
 
 
 def _comments_count(texts: TextIndex) -> FieldFinding | None:
-    seen = 0
-    for i, _match in texts.search(_COUNTER_CUE):
-        seen += 1
-        if seen > 20:
+    for seen, (i, _match) in enumerate(texts.search(_COUNTER_CUE)):
+        if seen >= 20:
             break
         el = texts.nodes[i].getparent()
         for _ in range(3):
@@ -258,8 +290,9 @@ def _comments_count(texts: TextIndex) -> FieldFinding | None:
                 break
             found = _COUNTER.search(text)
             if found:
-                return FieldFinding(int((found[1] or found[2]).replace(",", "")),
-                                    "interaction counter")
+                return FieldFinding(
+                    int((found[1] or found[2]).replace(",", "")), "interaction counter"
+                )
             el = el.getparent()
     return None
 
@@ -276,7 +309,9 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
     findings: dict[str, FieldFinding] = {}
     sel = profile.selector if profile else (lambda _field: ())
 
-    title = find_title(root, parsed.attrs, head, profile.title_suffixes if profile else (), sel("title"))
+    title = find_title(
+        root, parsed.attrs, head, profile.title_suffixes if profile else (), sel("title")
+    )
     if title:
         findings["title"] = FieldFinding(title.text, title.strategy)
     chinese = bool(profile) or cjk_ratio((title.text if title else "") + head.title) > 0.3
@@ -290,7 +325,9 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
     info = _info_texts(title_el) if title_el is not None else []
 
     url = parsed.base_url
-    published = _published(root, parsed.texts, parsed.attrs, head, info, url, offset, sel("published"))
+    published = _published(
+        root, parsed.texts, parsed.attrs, head, info, url, offset, sel("published")
+    )
     if published:
         findings["published"] = published
     modified = _modified(head, info, offset)
@@ -302,7 +339,9 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
         findings["site_name"] = FieldFinding(site, f"profile {profile.name}" if profile else "")
     else:
         meta_site = head.first("og:site_name", "application-name", "sitename", "site_name")
-        guessed = meta_site[1] if meta_site else site_from_title(head, title.text if title else None)
+        guessed = (
+            meta_site[1] if meta_site else site_from_title(head, title.text if title else None)
+        )
         if guessed:
             findings["site_name"] = FieldFinding(
                 guessed, f"meta {meta_site[0]}" if meta_site else "<title> suffix"

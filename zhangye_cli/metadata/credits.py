@@ -13,7 +13,7 @@ _EDITOR_CUE = re.compile(r"(?:责任编辑|(?<![总主])编辑|责编|值班编�
 
 # Words that follow a cue but are not names.
 _NOT_NAMES = frozenset(
-    "本报 报道 记者 通讯员 编辑 责任编辑 来源 摄影 发自 新华社 实习生 综合 整理 供图 图片 视频 获悉 "
+    "本报 报道 记者 通讯员 编辑 责任编辑 来源 摄影 发自 新华社 实习生 综合 整理 供图 图片 视频 "
     "日电 电讯 本网 本台 我们 他们 近日 日前 今天 昨天 今年 了解 采访 看到 发现 来到 走进 从中 "
     "介绍 表示 获悉 注意 报社 网友 作者 原创 投稿 联系 简介 专栏 主页 文章 校对 审核 编审 监制 "
     "出品 策划 制作 设计 博客 分享 分享到 个人简介 简介 收藏 打印 关注 评论 推荐 更多 首页 返回 "
@@ -21,7 +21,10 @@ _NOT_NAMES = frozenset(
 )
 _NOT_INSIDE = ("受访", "供图", "来源", "报道", "编辑")
 _ORG_ENDINGS = tuple("报网社台站局委厅部办院会处所室中心")
-_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?$|^[A-Z][a-zA-Z.'-]+(?: [A-Z][a-zA-Z.'-]+){0,3}$")
+_NAME = re.compile(
+    r"^[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?$"  # 王瑞云, 阿卜杜·热合曼
+    r"|^[A-Z][a-zA-Z.'-]+(?: [A-Z][a-zA-Z.'-]+){0,3}$"  # Jane Smith
+)
 _TOKEN_SPLIT = re.compile(r"[\s\u3000\u00a0、，,;；/／|｜]+")
 _STOP = re.compile(r"[)）】\]」》<>。！？!?\n：:]|\d|发自|报道")
 _TRAILERS = ("报道", "摄影", "摄", "报", "供图", "整理", "发自", "综述")
@@ -48,7 +51,7 @@ def names_after(text: str, cue: re.Pattern[str], limit: int = 40) -> list[str]:
     """Names that follow each ``cue`` in ``text``, stopping at the first word that is no name."""
     found: list[str] = []
     for match in cue.finditer(text):
-        rest = text[match.end(): match.end() + limit]
+        rest = text[match.end() : match.end() + limit]
         rest = rest.lstrip(" :：︱|｜/／\u3000\u00a0")
         stop = _STOP.search(rest)
         if stop:

@@ -10,9 +10,7 @@ from ..text import text_of
 from ..textindex import TextIndex
 
 _LABELS = CUES["breadcrumb"] + ("位置",)
-_LABEL = re.compile(
-    r"^.*?(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*[:：]?\s*"
-)
+_LABEL = re.compile(r"^.*?(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*[:：]?\s*")
 _CUE = re.compile("|".join(map(re.escape, CUES["breadcrumb"])))
 _SEPARATORS = re.compile(r"\s*(?:>>|＞＞|>|＞|»|›|→|/ | /|\\)\s*")
 _CLASS = re.compile(r"crumb|position|location|weizhi|dqwz|curpos")
@@ -40,7 +38,7 @@ def find_section(
         if len(text) > 200:
             continue
         label = _LABEL.match(text)
-        items = _items(text[label.end():] if label else text, title)
+        items = _items(text[label.end() :] if label else text, title)
         if items:
             return items, "breadcrumb cue"
     for i, _match in attrs.search(_CLASS):
@@ -50,7 +48,7 @@ def find_section(
             continue
         if _SEPARATORS.search(text) or len(el.findall(".//a")) >= 2:
             label = _LABEL.match(text)
-            items = _items(text[label.end():] if label else text, title)
+            items = _items(text[label.end() :] if label else text, title)
             if len(items) < 2 and len(el.findall(".//a")) >= 2:
                 items = [text_of(a) for a in el.iter("a")]
                 items = [i for i in items if i]

@@ -44,8 +44,13 @@ def _candidates(root: Any, attrs: TextIndex) -> list[Any]:
     return out[:80]
 
 
-def find_title(root: Any, attrs: TextIndex, head: HeadTags, suffixes: tuple[str, ...],
-               selectors: tuple[str, ...]) -> TitleFinding | None:
+def find_title(
+    root: Any,
+    attrs: TextIndex,
+    head: HeadTags,
+    suffixes: tuple[str, ...],
+    selectors: tuple[str, ...],
+) -> TitleFinding | None:
     for xpath in selectors:
         for el in root.xpath(xpath):
             text = text_of(el) if hasattr(el, "tag") else squash(str(el))
@@ -84,8 +89,11 @@ def find_title(root: Any, attrs: TextIndex, head: HeadTags, suffixes: tuple[str,
             return TitleFinding(text, "first h1", first_h1)
     segments = split_title_tag(head.title, suffixes)
     if segments:
-        return TitleFinding(max(segments, key=len) if len(segments[0]) < 4 else segments[0],
-                            "<title> without site name", None)
+        return TitleFinding(
+            max(segments, key=len) if len(segments[0]) < 4 else segments[0],
+            "<title> without site name",
+            None,
+        )
     return None
 
 

@@ -66,23 +66,30 @@ def profile_from_dict(data: dict[str, Any], origin: str) -> Profile:
     hosts = data.get("hosts")
     if not isinstance(hosts, list) or not hosts or not all(isinstance(h, str) and h for h in hosts):
         raise ProfileError(f"profile {name} ({origin}): `hosts` must be a non-empty list of names")
-    unknown = set(data) - {"name", "hosts", "site_name", "offset", "title_suffixes", "selectors",
-                           "drop", "description"}
+    unknown = set(data) - {
+        "name",
+        "hosts",
+        "site_name",
+        "offset",
+        "title_suffixes",
+        "selectors",
+        "drop",
+        "description",
+    }
     if unknown:
         raise ProfileError(f"profile {name} ({origin}): unknown keys {sorted(unknown)}")
     selectors: list[tuple[str, tuple[str, ...]]] = []
     for field, xpaths in (data.get("selectors") or {}).items():
         if field not in SELECTOR_FIELDS:
             raise ProfileError(
-                f"profile {name}: unknown selector {field!r}; use one of {', '.join(SELECTOR_FIELDS)}"
+                f"profile {name}: unknown selector {field!r}; "
+                f"use one of {', '.join(SELECTOR_FIELDS)}"
             )
         if isinstance(xpaths, str):
             xpaths = [xpaths]
         if not isinstance(xpaths, list) or not xpaths:
             raise ProfileError(f"profile {name}: selector {field!r} is empty")
-        selectors.append(
-            (field, tuple(_check_xpath(name, f"selector {field}", x) for x in xpaths))
-        )
+        selectors.append((field, tuple(_check_xpath(name, f"selector {field}", x) for x in xpaths)))
     drops = []
     for i, drop in enumerate(data.get("drop") or []):
         reason = drop.get("reason") if isinstance(drop, dict) else None

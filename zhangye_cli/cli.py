@@ -1,0 +1,706 @@
+"""The ``zhangye`` command: a thin adapter from options to a Config, library calls and a writer.
+
+Data goes to stdout (or the ``-o`` file); progress and diagnostics go to stderr. ZhangyeError is
+caught in one place, ``ZhangyeGroup.invoke``, and becomes one line ``zhangye: error: ...`` and
+the exit code of its class (errors.ExitCode); ``--debug`` lets the traceback through instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import json
+import multiprocessing
+import os
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, TypeVar
+
+import click
+
+from . import __version__
+from .config import Config
+from .errors import ExitCode, InputError, ZhangyeError
+from .sources import Expansion, Task, expand_inputs, load_source, load_task, output_name
+from .writers import EXTENSIONS, render
+from .writers.output import JsonlSink, atomic_write
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+DEBUG_KEY = "zhangye.debug"
+
+EXIT_CODES_HELP = """
+\b
+Exit codes:
+  0   success
+  1   unexpected internal error (a bug: rerun with --debug and report it)
+  2   bad command line (unknown option, bad value)
+  3   input problem: file missing or unreadable, a folder given to extract, page too
+      large, nothing matched (convert), or an output file that cannot be written
+  4   network problem: host unreachable, DNS failure, connection refused, timeout, TLS
+  5   the server answered with an HTTP error status (404, 500, ...)
+  6   not an HTML page (PDF, image, JSON, binary data)
+  7   the page is empty or has no article text
+  8   the bytes cannot be decoded with the requested encoding
+  9   a site profile is missing or invalid
+  10  convert: some pages failed (the others were written; see errors.jsonl)
+"""
+
+
+# --- the error boundary -------------------------------------------------------------------------
+
+
+def one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.meta[DEBUG_KEY] = True
+    return value
+
+
+def debug_option(func: F) -> F:
+    return click.option(
+        "--debug",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_set_debug,
+        help="Show the full traceback of an error instead of one line.",
+    )(func)
+
+
+def fail(message: str, code: int) -> None:
+    """Print ``zhangye: error: message`` on stderr and exit with ``code``."""
+    click.echo(f"zhangye: error: {one_line(message)}", err=True)
+    raise click.exceptions.Exit(code)
+
+
+class ZhangyeGroup(click.Group):
+    """A Click group whose ``invoke`` is the one place errors become messages and exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except ZhangyeError as error:
+            if ctx.meta.get(DEBUG_KEY):
+                raise
+            fail(str(error), error.exit_code)
+        except BrokenPipeError:
+            # stdout closed early (e.g. piped into head): not worth a message. Point stdout at
+            # /dev/null so that the interpreter's final flush does not complain either.
+            with contextlib.suppress(OSError, ValueError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            raise click.exceptions.Exit(ExitCode.ERROR) from None
+        except Exception as error:
+            if ctx.meta.get(DEBUG_KEY):
+                raise
+            fail(
+                f"unexpected internal error ({type(error).__name__}: {error}); this is a bug: "
+                "please rerun with --debug and report the traceback",
+                ExitCode.ERROR,
+            )
+        return None
+
+
+# --- options shared by the commands -------------------------------------------------------------
+
+
+def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(
+            f"unknown encoding {value!r}; try gb18030, big5, utf-8 or another Python codec name"
+        ) from None
+    return value
+
+
+def extraction_options(with_url: bool = True) -> Callable[[F], F]:
+    """The options that shape extraction, shared by extract, convert (and explain)."""
+
+    def decorate(func: F) -> F:
+        options: list[Callable[[F], F]] = [
+            click.option(
+                "--encoding",
+                metavar="ENC",
+                callback=_check_encoding,
+                help="Read the bytes with this codec instead of deciding from BOM, HTTP header, "
+                "<meta> and the bytes (e.g. gb18030, big5, utf-8).",
+            ),
+        ]
+        if with_url:
+            options.append(
+                click.option(
+                    "--url",
+                    metavar="URL",
+                    help="The original address of a saved page: picks the site profile and "
+                    "resolves relative links.",
+                )
+            )
+        options += [
+            click.option(
+                "--profile",
+                default="auto",
+                show_default=True,
+                metavar="auto|none|NAME",
+                help="Site profile: auto (chosen by the URL's host), none (generic extractor "
+                "only) or a profile name.",
+            ),
+            click.option(
+                "--profiles-dir",
+                type=click.Path(exists=True, file_okay=False, path_type=Path),
+                metavar="DIR",
+                help="A folder of extra site profiles (*.toml), used beside the bundled ones.",
+            ),
+            click.option(
+                "--timeout",
+                type=click.FloatRange(min=0, min_open=True),
+                default=Config.timeout,
+                show_default=True,
+                metavar="SECONDS",
+                help="Network timeout when fetching a URL.",
+            ),
+            click.option(
+                "--no-repair",
+                "repair",
+                is_flag=True,
+                flag_value=False,
+                default=True,
+                help="Keep the text as decoded: skip the repair of damaged characters.",
+            ),
+            click.option(
+                "--script",
+                type=click.Choice(["keep", "simplified", "traditional"]),
+                default="keep",
+                show_default=True,
+                help="Convert Chinese text to simplified or traditional characters.",
+            ),
+            click.option(
+                "--punct",
+                type=click.Choice(["keep", "ascii", "fullwidth"]),
+                default="keep",
+                show_default=True,
+                help="Convert punctuation between full-width (，。：) and ASCII forms.",
+            ),
+            debug_option,
+        ]
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+def build_config(
+    *,
+    encoding: str | None = None,
+    url: str | None = None,
+    profile: str = "auto",
+    profiles_dir: Path | None = None,
+    timeout: float | None = None,
+    repair: bool = True,
+    script: str = "keep",
+    punct: str = "keep",
+) -> Config:
+    """The one place command-line options become a Config."""
+    options: dict[str, Any] = {
+        "encoding": encoding,
+        "url": url,
+        "profile": profile,
+        "profiles_dir": profiles_dir,
+        "repair": repair,
+        "script": script,
+        "punct": punct,
+    }
+    if timeout is not None:
+        options["timeout"] = timeout
+    return Config().with_options(**options)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """``text`` to the ``-o`` file (atomically) or to stdout."""
+    if output is None or str(output) == "-":
+        sys.stdout.flush()
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is not None:  # bytes: UTF-8 whatever the terminal's locale
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    else:
+        atomic_write(output, text)
+
+
+def _stdin() -> BinaryIO:
+    stream: BinaryIO = sys.stdin.buffer
+    return stream
+
+
+# --- the commands -------------------------------------------------------------------------------
+
+
+@click.group(
+    cls=ZhangyeGroup,
+    context_settings=CONTEXT_SETTINGS,
+    epilog="""
+\b
+Examples:
+  zhangye extract https://www.zgzyw.com.cn/zhzx/zyxw/2022-03-03/870591.html
+  zhangye extract saved.html --format json -o article.json
+  zhangye convert pages/ -o out/ --format markdown
+  zhangye convert crawl.warc.gz -o articles.jsonl
+
+Run 'zhangye COMMAND --help' for the options of a command.
+"""
+    + EXIT_CODES_HELP,
+)
+@click.version_option(__version__, "-V", "--version", prog_name="zhangye")
+@debug_option
+def main() -> None:
+    """Turn Chinese (and English) news and government article pages into clean data.
+
+    Reads a page (a URL, a saved file, standard input, or many at once), finds the article, and
+    writes its title, date, authors, source, section and body as Markdown, JSON or text.
+    """
+
+
+@main.command(
+    epilog="""
+\b
+Examples:
+  zhangye extract https://www.zgzyw.com.cn/zhzx/zyxw/2022-03-03/870591.html
+  zhangye extract page.html --url https://www.zgzyw.com.cn/zhzx/zyxw/2022-03-03/870591.html
+  zhangye extract page.html --format json -o article.json
+  zhangye extract page.html --format text --encoding gb18030
+  curl -s https://example.cn/news/1.html | zhangye extract - --format json
+  zhangye extract page.html --script simplified --punct keep
+
+\b
+SOURCE is an http(s) URL, a file path (.gz files are read too) or - for standard input.
+Pages over 20 MB are refused. Data goes to stdout (or -o FILE, written atomically);
+messages go to stderr.
+""",
+)
+@click.argument("source")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown", "text"]),
+    default="markdown",
+    show_default=True,
+    help="Output format: Markdown with YAML front matter, the JSON record, or plain text.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (atomically: never a partial file) instead of stdout.",
+)
+@extraction_options(with_url=True)
+def extract(source: str, fmt: str, output: Path | None, **options: Any) -> None:
+    """Extract the article from one page: a URL, a saved file, or - (stdin)."""
+    from . import extract_raw
+
+    config = build_config(**options)
+    raw = load_source(source, config, stdin=_stdin())
+    article = extract_raw(raw, config)
+    write_output(render(article, fmt), output)
+
+
+# `zhangye explain` is registered here (same extraction_options and error boundary).
+
+
+@main.command(
+    epilog="""
+\b
+Examples:
+  zhangye convert pages/ -o out/                     one JSON file per page, mirroring pages/
+  zhangye convert pages/ -o out/ --format markdown   one .md file per page
+  zhangye convert 'saved/**/*.html' -o articles.jsonl
+  zhangye convert crawl.warc.gz -o out/ --format jsonl --jobs 4
+  zhangye convert --from-list urls.txt -o out/
+
+\b
+INPUTS are folders (searched recursively for .html, .htm, .shtml, .xhtml, their .gz forms
+and WARC files), glob patterns, files, WARC/WARC.gz archives (HTML response records) and
+http(s) URLs; --from-list FILE reads one of those a line (- for stdin; # starts a comment).
+
+\b
+Outputs already present are skipped, so a rerun after an interruption completes the rest;
+--force redoes everything. A page that fails does not stop the batch: failures are listed in
+OUTDIR/errors.jsonl (source, error, exit_code, message) and the exit code is 10.
+""",
+)
+@click.argument("inputs", nargs=-1)
+@click.option(
+    "--from-list",
+    "list_files",
+    multiple=True,
+    metavar="FILE",
+    help="Read inputs (URLs, paths, folders, patterns) from FILE, one a line; - for stdin.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="OUTDIR",
+    help="Output folder, or a FILE.jsonl for --format jsonl.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "markdown"]),
+    help="json or markdown: one file per page in the output folder; jsonl: one line per page in "
+    "OUTDIR/articles.jsonl (or the -o FILE.jsonl). Default: jsonl when -o ends in .jsonl, "
+    "else json.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Pages converted in parallel (processes). Default: all cores; 1 runs in this process.",
+)
+@click.option("--force", is_flag=True, help="Convert every page again, even if its output exists.")
+@extraction_options(with_url=False)
+def convert(
+    inputs: tuple[str, ...],
+    list_files: tuple[str, ...],
+    output: Path,
+    fmt: str | None,
+    jobs: int | None,
+    force: bool,
+    **options: Any,
+) -> None:
+    """Convert many pages at once: folders, globs, files, WARC archives, lists of URLs."""
+    if not inputs and not list_files:
+        raise click.UsageError(
+            "give at least one input (folder, file, pattern, WARC, URL) or --from-list FILE"
+        )
+    config = build_config(**options)
+    if fmt is None:
+        fmt = "jsonl" if output.suffix.lower() == ".jsonl" else "json"
+    ctx = click.get_current_context()
+    expansion = expand_inputs(inputs, config, list_files, stdin=_stdin())
+    if not expansion.tasks:
+        why = "; ".join(one_line(str(e)) for _, e in expansion.failures[:3])
+        raise InputError(
+            "nothing to convert: no page matched the inputs"
+            + (f" ({why})" if why else "")
+            + "; folders are searched for .html, .htm, .shtml, .xhtml, .gz and WARC files"
+        )
+    batch = Batch(
+        expansion=expansion,
+        config=config,
+        fmt=fmt,
+        output=output,
+        jobs=jobs or os.cpu_count() or 1,
+        force=force,
+        debug=bool(ctx.meta.get(DEBUG_KEY)),
+    )
+    ctx.exit(batch.run())
+
+
+# --- convert: the batch -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker returns for one task: the rendered output, or why it failed."""
+
+    index: int
+    text: str = ""
+    error: str = ""  # ExitCode name, e.g. "NOT_HTML"; empty on success
+    exit_code: int = 0
+    message: str = ""
+    traceback: str = ""
+
+
+def convert_one(index: int, task: Task, config: Config, fmt: str, debug: bool) -> Outcome:
+    """Read, extract and render one page; any failure becomes an Outcome, never an exception."""
+    from . import extract_raw
+
+    try:
+        article = extract_raw(load_task(task, config), config)
+        return Outcome(index, text=render(article, fmt))
+    except ZhangyeError as error:
+        code = error.exit_code
+        message = str(error)
+        trace = traceback.format_exc() if debug else ""
+    except Exception as error:  # a bug on one page must not stop the batch
+        code = ExitCode.ERROR
+        message = (
+            f"{task.origin}: unexpected internal error ({type(error).__name__}: {error}); "
+            "this is a bug: please report it (rerun with --debug for the traceback)"
+        )
+        trace = traceback.format_exc() if debug else ""
+    return Outcome(
+        index,
+        error=code.name,
+        exit_code=int(code),
+        message=one_line(message),
+        traceback=trace,
+    )
+
+
+def _convert_chunk(
+    chunk: Sequence[tuple[int, Task]], config: Config, fmt: str, debug: bool
+) -> list[Outcome]:
+    return [convert_one(index, task, config, fmt, debug) for index, task in chunk]
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+
+
+def task_key(task: Task) -> str:
+    """A stable identity for a page across runs (for the JSONL state file)."""
+    if task.kind == "url":
+        return task.location
+    location = str(Path(task.location).resolve())
+    return f"{location}@{task.offset}" if task.kind == "warc" else location
+
+
+@dataclass
+class Batch:
+    expansion: Expansion
+    config: Config
+    fmt: str
+    output: Path
+    jobs: int
+    force: bool
+    debug: bool
+
+    def run(self) -> int:
+        started = time.monotonic()
+        tasks = self.expansion.tasks
+        failures: list[dict[str, Any]] = [
+            {
+                "source": spec,
+                "error": e.exit_code.name,
+                "exit_code": int(e.exit_code),
+                "message": one_line(str(e)),
+            }
+            for spec, e in self.expansion.failures
+        ]
+        sink: JsonlSink | None = None
+        targets: list[Path] = []
+        if self.fmt == "jsonl":
+            jsonl = (
+                self.output
+                if self.output.suffix.lower() == ".jsonl"
+                else (self.output / "articles.jsonl")
+            )
+            errors_path = jsonl.with_name(
+                "errors.jsonl" if jsonl.name == "articles.jsonl" else f"{jsonl.stem}.errors.jsonl"
+            )
+            sink = JsonlSink(jsonl, force=self.force)
+            todo = [i for i, t in enumerate(tasks) if task_key(t) not in sink.done]
+            where = str(jsonl)
+        else:
+            if self.output.exists() and not self.output.is_dir():
+                raise InputError(
+                    f"{self.output} is a file; give a folder for -o (or --format "
+                    "jsonl with a .jsonl file)"
+                )
+            self.output.mkdir(parents=True, exist_ok=True)
+            errors_path = self.output / "errors.jsonl"
+            targets = self._targets(tasks)
+            todo = [i for i, path in enumerate(targets) if self.force or not path.exists()]
+            where = str(self.output)
+        skipped = len(tasks) - len(todo)
+        converted = 0
+        progress = _Progress(len(todo))
+        try:
+            with progress:
+                for outcome in self._outcomes([(i, tasks[i]) for i in todo]):
+                    task = tasks[outcome.index]
+                    if outcome.error:
+                        failure: dict[str, Any] = {
+                            "source": task.origin,
+                            "error": outcome.error,
+                            "exit_code": outcome.exit_code,
+                            "message": outcome.message,
+                        }
+                        if outcome.traceback:
+                            failure["traceback"] = outcome.traceback
+                        failures.append(failure)
+                        progress.note(f"failed: {outcome.message}")
+                    elif sink is not None:
+                        sink.write(task_key(task), outcome.text)
+                        converted += 1
+                    else:
+                        path = targets[outcome.index]
+                        path.parent.mkdir(parents=True, exist_ok=True)
+                        atomic_write(path, outcome.text, durable=False)
+                        converted += 1
+                    progress.advance()
+        finally:
+            if sink is not None:
+                sink.close()
+        failures.sort(key=lambda f: str(f["source"]))
+        if failures:
+            atomic_write(
+                errors_path,
+                "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in failures),
+            )
+        elif errors_path.exists():
+            errors_path.unlink()  # failures of an earlier run have all been redone
+        listed = 0 if progress.active else 5  # a live bar has already shown each failure
+        self._summary(len(tasks), converted, skipped, failures, where, errors_path, started, listed)
+        return ExitCode.PARTIAL if failures else ExitCode.OK
+
+    def _targets(self, tasks: Sequence[Task]) -> list[Path]:
+        extension = EXTENSIONS[self.fmt]
+        used: set[str] = set()
+        targets: list[Path] = []
+        for task in tasks:
+            name = output_name(task.name, extension)
+            candidate, n = name, 1
+            while candidate.lower() in used:  # two pages mirror to one name: number the later
+                n += 1
+                candidate = f"{name[: -len(extension)]}~{n}{extension}"
+            used.add(candidate.lower())
+            targets.append(self.output / candidate)
+        return targets
+
+    def _outcomes(self, work: list[tuple[int, Task]]) -> Iterator[Outcome]:
+        jobs = min(self.jobs, len(work))
+        if jobs <= 1:
+            for index, task in work:
+                yield convert_one(index, task, self.config, self.fmt, self.debug)
+            return
+        size = max(1, min(16, len(work) // (jobs * 4)))
+        chunks = iter([work[i : i + size] for i in range(0, len(work), size)])
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_sigint)
+        running: dict[Future[list[Outcome]], Sequence[tuple[int, Task]]] = {}
+
+        def submit() -> None:
+            chunk = next(chunks, None)
+            if chunk is not None:
+                future = pool.submit(_convert_chunk, chunk, self.config, self.fmt, self.debug)
+                running[future] = chunk
+
+        try:
+            for _ in range(jobs * 2):  # a bounded number in flight: memory stays flat
+                submit()
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    chunk = running.pop(future)
+                    try:
+                        yield from future.result()
+                    except Exception as error:  # a worker died (e.g. out of memory)
+                        for index, task in chunk:
+                            yield Outcome(
+                                index,
+                                error=ExitCode.ERROR.name,
+                                exit_code=int(ExitCode.ERROR),
+                                message=f"{task.origin}: the worker process failed "
+                                f"({type(error).__name__}); rerun (done pages are skipped), "
+                                "or use --jobs 1",
+                            )
+                    submit()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+
+    def _summary(
+        self,
+        total: int,
+        converted: int,
+        skipped: int,
+        failures: list[dict[str, Any]],
+        where: str,
+        errors_path: Path,
+        started: float,
+        listed: int,
+    ) -> None:
+        parts = [f"{converted} converted"]
+        if skipped:
+            parts.append(f"{skipped} skipped (already done; --force redoes them)")
+        if failures:
+            parts.append(f"{len(failures)} failed")
+        seconds = time.monotonic() - started
+        pages = "page" if total == 1 else "pages"
+        line = f"zhangye: {total} {pages}: {', '.join(parts)} in {seconds:.1f} s → {where}"
+        if self.expansion.skipped_records:
+            line += f" ({self.expansion.skipped_records} non-page WARC records ignored)"
+        click.echo(line, err=True)
+        if failures:
+            for failure in failures[:listed]:
+                click.echo(f"  {failure['error']}: {failure['message']}", err=True)
+            more = f" ({len(failures) - listed} more)" if 0 < listed < len(failures) else ""
+            click.echo(f"  failures are listed in {errors_path}{more}", err=True)
+
+
+class _Progress:
+    """A rich progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar: Any = None
+        self.task_id: Any = None
+        if sys.stderr.isatty() and total > 0:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self.bar = Progress(
+                TextColumn("converting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+
+    @property
+    def active(self) -> bool:
+        return self.bar is not None
+
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.start()
+            self.task_id = self.bar.add_task("convert", total=self.total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task_id)
+
+    def note(self, message: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(message, markup=False, highlight=False, soft_wrap=True)
