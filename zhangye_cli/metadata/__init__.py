@@ -15,7 +15,7 @@ from ..profiles import Profile
 from ..records import FieldFinding, ParsedPage
 from ..text import cjk_ratio, raw_text, squash, text_of
 from ..textindex import TextIndex
-from .credits import authors_in, byline_names, editors_in, is_name
+from .credits import authors_in, byline_names, editors_in, is_bare_name, is_name, poster_in
 from .headtags import HeadTags, read_head_tags
 from .section import find_section, section_from_ld
 from .title import find_title, site_from_title
@@ -57,7 +57,9 @@ _DATE_CUE = re.compile(
 _MODIFIED_CUE = re.compile(r"(更新时间|修改时间|更新日期|最后更新)")
 _SOURCE = re.compile(r"(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处|转自|来自)\s*[:：]\s*")
 _SOURCE_END = re.compile(
-    r"\s{2,}|[|｜【\[]|(?:作者|记者|编辑|责编|时间|发布|日期|浏览|点击|阅读|访问|字号|通讯员)\s*[:：]"
+    r"\s{2,}|\u3000|[|｜【\[]"
+    r"|(?:作者|记者|责任编辑|编辑|责编|发布时间|发布日期|发表时间|更新时间|时间|发布|日期|浏览次数"
+    r"|浏览|点击|阅读|访问|字号|通讯员)\s*[:：]"
     r"|(?:19|20)\d{2}\s*[-/.年]"
 )
 _COUNTER = re.compile(
@@ -65,6 +67,8 @@ _COUNTER = re.compile(
 )
 _KEYWORD_SPLIT = re.compile(r"[,，;；、|\s]+")
 _INFO_CHARS = 400
+_CREDIT_LINE = 60  # an info text this short is searched whole for credits
+_LEAD = 100  # of a longer one (the lead paragraph), only the start
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,7 @@ class Metadata:
     findings: Mapping[str, FieldFinding] = field(default_factory=dict)
     title_element: Any | None = None
     info_texts: tuple[str, ...] = ()
+    weaker_authors: tuple[FieldFinding, ...] = ()  # tried after the body's own credits
 
     def value(self, name: str) -> Any:
         found = self.findings.get(name)
@@ -89,7 +94,7 @@ def _info_texts(title_el: Any) -> list[str]:
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style"):
             continue
-        text = str(node).replace("\u00a0", " ").replace("\u3000", " ").strip()
+        text = str(node).replace("\u00a0", " ").strip()
         out.append(text)
         total += len(text)
         if total > _INFO_CHARS:
@@ -227,11 +232,10 @@ def _class_texts(attrs: TextIndex, pattern: re.Pattern[str], limit: int = 10) ->
 def _authors(
     root: Any,
     attrs: TextIndex,
-    head: HeadTags,
     info: list[str],
     selectors: tuple[str, ...],
-    site: str | None,
 ) -> FieldFinding | None:
+    """Authors the page credits in its own text: the credit line, a byline element."""
     for xpath in selectors:
         names = [
             n
@@ -240,7 +244,7 @@ def _authors(
         ]
         if names:
             return FieldFinding(names, "profile")
-    joined = "  ".join(info)
+    joined = "  ".join(t if len(t) <= _CREDIT_LINE else t[:_LEAD] for t in info)
     names = authors_in(joined)
     if names:
         return FieldFinding(names, "credit line")
@@ -248,6 +252,20 @@ def _authors(
         names = byline_names(text)
         if names:
             return FieldFinding(names, "byline element")
+    return None
+
+
+def _weaker_authors(
+    texts: TextIndex, head: HeadTags, info: list[str], site: str | None
+) -> list[FieldFinding]:
+    """Weaker evidence, used when the body credits no one either: who posted it, a bare name
+    under the headline, then what the head tags declare."""
+    out: list[FieldFinding] = []
+    poster = poster_in(texts)
+    if poster:
+        out.append(FieldFinding([poster], "poster"))
+    if info and is_bare_name(info[0]):
+        out.append(FieldFinding([info[0]], "name under the headline"))
     ld = head.ld_value("author")
     if ld:
         value = ld[1] if isinstance(ld[1], list) else [ld[1]]
@@ -256,14 +274,14 @@ def _authors(
         ]
         names = [n for n in names if n and n != site and len(n) <= 40]
         if names:
-            return FieldFinding(names, "json-ld author")
+            out.append(FieldFinding(names, "json-ld author"))
     meta = head.first("author", "article:author", "byl", "dc.creator", "sailthru.author")
     if meta and not meta[1].startswith("http"):
         byline = re.sub(r"^(?:By|作者[:：]?)\s*", "", meta[1].strip(), flags=re.I)
         names = [n.strip() for n in re.split(r"\s*(?:,|、|，| and )\s*", byline) if n.strip()]
-        if names and all(is_name(n) for n in names) and byline != site:
-            return FieldFinding(names, f"meta {meta[0]}")
-    return None
+        if names and all(is_name(n) for n in names) and not (site and byline in site):
+            out.append(FieldFinding(names, f"meta {meta[0]}"))
+    return out
 
 
 def _editors(texts: TextIndex) -> FieldFinding | None:
@@ -356,9 +374,10 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
         if meta_source and not meta_source[1].startswith("http"):
             findings["source"] = FieldFinding(meta_source[1], f"meta {meta_source[0]}")
 
-    authors = _authors(root, parsed.attrs, head, info, sel("authors"), site)
+    authors = _authors(root, parsed.attrs, info, sel("authors"))
     if authors:
         findings["authors"] = authors
+    weaker = _weaker_authors(parsed.texts, head, info, site)
     editors = _editors(parsed.texts)
     if editors:
         findings["editors"] = editors
@@ -387,4 +406,9 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
     if canonical:
         findings["canonical_url"] = FieldFinding(_absolute(url, canonical), "link canonical")
 
-    return Metadata(findings=findings, title_element=title_el, info_texts=tuple(info))
+    return Metadata(
+        findings=findings,
+        title_element=title_el,
+        info_texts=tuple(info),
+        weaker_authors=tuple(weaker),
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _AUTHOR_CUE = re.compile(
     r"(?:(?:本报|特约|见习|实习)?记者|通讯员|实习生|作者|撰稿|撰文|执笔|"
@@ -17,7 +18,8 @@ _NOT_NAMES = frozenset(
     "日电 电讯 本网 本台 我们 他们 近日 日前 今天 昨天 今年 了解 采访 看到 发现 来到 走进 从中 "
     "介绍 表示 获悉 注意 报社 网友 作者 原创 投稿 联系 简介 专栏 主页 文章 校对 审核 编审 监制 "
     "出品 策划 制作 设计 博客 分享 分享到 个人简介 简介 收藏 打印 关注 评论 推荐 更多 首页 返回 "
-    "登录 注册 微博 微信 举报 字号 放大 缩小 发表 点击 阅读 浏览 查看 全文 原文 链接".split()
+    "登录 注册 微博 微信 举报 字号 放大 缩小 发表 点击 阅读 浏览 查看 全文 原文 链接 本人 佚名 "
+    "匿名 未知 不详 管理员 admin".split()
 )
 _NOT_INSIDE = ("受访", "供图", "来源", "报道", "编辑")
 _ORG_ENDINGS = tuple("报网社台站局委厅部办院会处所室中心")
@@ -27,7 +29,7 @@ _NAME = re.compile(
 )
 _TOKEN_SPLIT = re.compile(r"[\s\u3000\u00a0、，,;；/／|｜]+")
 _STOP = re.compile(r"[)）】\]」》<>。！？!?\n：:]|\d|发自|报道")
-_TRAILERS = ("报道", "摄影", "摄", "报", "供图", "整理", "发自", "综述")
+_TRAILERS = ("报道", "摄影", "摄", "供图", "整理", "发自", "综述")
 
 
 def _clean_token(token: str) -> str:
@@ -84,7 +86,10 @@ def has_author_cue(text: str) -> bool:
     return _AUTHOR_CUE.search(text) is not None
 
 
-_TRAILING = re.compile(r"[（(]\s*((?:[\u4e00-\u9fff]{2,4}[\s\u3000、]*){1,4})[)）]\s*$")
+_TRAILING = re.compile(
+    r"[（(]\s*((?:[\u4e00-\u9fff]{2,4}[\s\u3000、]*){1,4}?)"
+    r"(?:[\s\u3000]*[\u4e00-\u9fff]{0,6}报道)?\s*[)）]\s*$"
+)
 _PHOTOGRAPHER = re.compile(r"([\u4e00-\u9fff]{2,4})\s*[/／]\s*摄(?!影)")
 _LABEL = re.compile(r"^\s*(?:作者|撰稿|记者|文|By)\s*[:：︱|｜/／]?\s*", re.I)
 
@@ -113,3 +118,52 @@ def byline_names(text: str) -> list[str]:
     rest = _LABEL.sub("", text).strip()
     tokens = [t for t in _TOKEN_SPLIT.split(rest) if t]
     return tokens if tokens and len(tokens) <= 4 and all(is_name(t) for t in tokens) else []
+
+
+# The commonest Chinese surnames: a bare line of two to four characters under a headline is a
+# name only if it starts with one of them.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐")
+_POSTER_CUE = re.compile(r"本[贴帖]由|发表于|\b[Bb]y\b")
+
+
+def is_bare_name(text: str) -> bool:
+    """A line holding only a person's name: 胡平."""
+    text = text.strip()
+    return (
+        2 <= len(text) <= 4
+        and is_name(text)
+        and (text[0] in _SURNAMES or text.startswith(_COMPOUND_SURNAMES))
+    )
+
+
+def _username(token: str | None) -> str | None:
+    if not token or token in _NOT_NAMES or token.isdigit():
+        return None
+    return token if re.fullmatch(r"[\w\u4e00-\u9fff.·-]{2,20}", token) else None
+
+
+def poster_in(texts: Any) -> str | None:
+    """Who posted a forum or blog entry: 本贴由大卫于…, ggjjzhzz 发表于 …, … by duscha."""
+    nodes = texts.nodes
+    for i, match in texts.search(_POSTER_CUE):
+        node = str(nodes[i])
+        start = match.start() - texts.starts[i]
+        if match.group(0) == "发表于":
+            before = node[:start].split() or (str(nodes[i - 1]).split() if i > 0 else [])
+            name = _username(before[-1] if before else None)
+        else:
+            rest = node[start + len(match.group(0)) :].strip()
+            if not rest and i + 1 < len(nodes):
+                rest = str(nodes[i + 1]).strip()
+            name = _username(re.split(r"[\s于]", rest, maxsplit=1)[0] if rest else None)
+        if name:
+            return name
+    return None

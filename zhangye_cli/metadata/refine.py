@@ -68,6 +68,12 @@ def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Met
         found = _credits(blocks)
         if found:
             findings["authors"] = FieldFinding(found[0], found[1])
+        else:
+            editors = set(meta.value("editors") or ())
+            for weaker in meta.weaker_authors:
+                if not editors & set(weaker.value):
+                    findings["authors"] = weaker
+                    break
     title = findings.get("title")
     weak = title is None or (title.strategy in _WEAK_TITLE and meta.title_element is None)
     if body is not None and weak:
