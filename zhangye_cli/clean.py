@@ -64,6 +64,7 @@ class _Remover:
         self.root = root
         self.removals: list[Removal] = []
         self.removed: set[Any] = set()
+        self.detached: list[tuple[Any, Any, int]] = []
 
     def gone(self, el: Any) -> bool:
         return el in self.removed or any(a in self.removed for a in el.iterancestors())
@@ -76,6 +77,8 @@ class _Remover:
             Removal(rule, describe(el), reason, len(text), squash(text[:120])[:60])
         )
         self.removed.add(el)
+        parent = el.getparent()
+        self.detached.append((el, parent, parent.index(el)))
         drop_tree(el)
 
 
@@ -153,4 +156,6 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
             block, text = parent, parent_text
         rm.remove(block, f"cue:{_CUE_RULE[cue]}", f"short block with {cue!r}")
 
-    return CleanedPage(parsed=parsed, tree=root, removals=tuple(rm.removals))
+    return CleanedPage(
+        parsed=parsed, tree=root, removals=tuple(rm.removals), detached=tuple(rm.detached)
+    )

@@ -5,20 +5,20 @@ raw bytes → decode → repair → parse → metadata → clean → content →
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .article import Article, Extractor
 from .clean import clean_page
 from .config import Config
-from .content import extract_content
+from .content import Content, extract_content
 from .decode import decode_page
 from .errors import NoArticleError
-from .metadata import extract_metadata
+from .metadata import Metadata, extract_metadata
 from .metadata.refine import refine_metadata
 from .normalize import normalize_article
 from .parse import parse_page
-from .profiles import select_profile
-from .records import DecodedPage, RawPage
+from .profiles import Profile, select_profile
+from .records import CleanedPage, DecodedPage, ParsedPage, RawPage
 from .repair import repair_text
 
 
@@ -32,8 +32,21 @@ def repair_page(decoded: DecodedPage, config: Config) -> DecodedPage:
     return replace(decoded, text=text, repairs=decoded.repairs + steps)
 
 
-def run(raw: RawPage, config: Config) -> Article:
-    """Turn one page's bytes into an Article."""
+@dataclass(frozen=True)
+class Trace:
+    """Every stage's record for one page: what ``zhangye explain`` shows."""
+
+    decoded: DecodedPage
+    parsed: ParsedPage
+    profile: Profile | None
+    metadata: Metadata
+    cleaned: CleanedPage
+    content: Content
+    article: Article
+
+
+def trace(raw: RawPage, config: Config) -> Trace:
+    """Run every stage on one page and keep each stage's record."""
     decoded = repair_page(decode_page(raw, config), config)
     parsed = parse_page(decoded, config)
     profile = select_profile(parsed.base_url, config)
@@ -73,4 +86,10 @@ def run(raw: RawPage, config: Config) -> Article:
             removed=len(cleaned.removals) + len(content.removals),
         ),
     )
-    return normalize_article(article, config)
+    article = normalize_article(article, config)
+    return Trace(decoded, parsed, profile, meta, cleaned, content, article)
+
+
+def run(raw: RawPage, config: Config) -> Article:
+    """Turn one page's bytes into an Article."""
+    return trace(raw, config).article

@@ -99,3 +99,5 @@ class CleanedPage:
     parsed: ParsedPage
     tree: Any
     removals: tuple[Removal, ...]
+    # (element, parent, index) of each removal, in order: ``zhangye explain`` puts them back
+    detached: tuple[tuple[Any, Any, int], ...] = ()
