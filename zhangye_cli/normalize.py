@@ -1,11 +1,241 @@
-"""Normalisation of the Article's text fields as named steps (white space, invisible characters)."""
+"""Normalisation of the Article's text fields as named steps.
+
+Each step is a function ``text -> (text, count)`` applied to every text field of the Article
+(title, site name, source, authors, editors, section, keywords, notices, description, block
+texts, list items, table cells, image alt texts and captions). A step that changed something
+adds ``RepairStep(name, count)`` to ``article.repairs``; ``count`` is the number of characters
+it removed or replaced.
+
+- ``drop-invisible``: zero-width characters (U+200B, U+200C, U+2060, U+FEFF, U+00AD, U+180E;
+  U+200D outside emoji sequences) and control characters other than line breaks and tabs.
+- ``collapse-whitespace``: runs of white space become one space; line breaks inside a
+  paragraph are kept (blank lines dropped); the U+3000 paragraph indent at the start of a
+  paragraph and runs made only of U+3000 inside a line are kept; ends are trimmed.
+- ``script-simplified`` / ``script-traditional`` (``config.script``): OpenCC conversion.
+- ``punct-ascii`` / ``punct-fullwidth`` (``config.punct``): Chinese punctuation to ASCII (and
+  the U+3000 indent and spaces to plain spaces), or ASCII punctuation next to Han characters to
+  its full-width form.
+
+There is no blanket NFKC: full-width punctuation and the U+3000 indent stay unless ``punct``
+asks otherwise.
+"""
 
 from __future__ import annotations
 
-from .article import Article
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from .article import Article, Block, Image
 from .config import Config
+from .records import RepairStep
+
+# A step sees the text and whether it is a paragraph (which may keep line breaks and an indent).
+StepFunction = Callable[[str, bool], tuple[str, int]]
+
+# --- drop-invisible --------------------------------------------------------------------------
+
+_INVISIBLE = re.compile(
+    "[\u200b\u200c\u2060\ufeff\u00ad\u180e\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+    "|(?<![\U0001f000-\U0001faff\u2600-\u27bf\ufe0f])\u200d"
+    "|\u200d(?![\U0001f000-\U0001faff\u2600-\u27bf])"
+)
+
+
+def drop_invisible(text: str, paragraph: bool = False) -> tuple[str, int]:
+    """Remove zero-width and control characters (keeps line breaks, tabs and emoji joiners)."""
+    out, count = _INVISIBLE.subn("", text)
+    return out, count
+
+
+# --- collapse-whitespace ---------------------------------------------------------------------
+
+# White space that ends or collapses: ASCII, no-break and typographic spaces, and U+3000.
+_EDGE = " \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_EDGE_CHARS = " \t\r\f\v\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+_RUN = re.compile(f"[{_EDGE}]+")
+_INDENT = re.compile(f"[{_EDGE}]*?(\u3000+)")
+
+
+def _collapse_line(line: str, keep_indent: bool) -> str:
+    indent = ""
+    if keep_indent:
+        match = _INDENT.match(line)
+        if match:
+            indent = match.group(1)
+    inner = line.strip(_EDGE_CHARS)
+
+    def run(match: re.Match[str]) -> str:
+        spaces = match.group(0)
+        return spaces if spaces.strip("\u3000") == "" else " "
+
+    return indent + _RUN.sub(run, inner) if inner else ""
+
+
+def collapse_whitespace(text: str, paragraph: bool = False) -> tuple[str, int]:
+    """Collapse runs of white space; a paragraph keeps its line breaks and U+3000 indent."""
+    if paragraph:
+        lines = [_collapse_line(line, True) for line in text.replace("\r\n", "\n").split("\n")]
+        out = "\n".join(line for line in lines if line)
+    else:
+        out = _collapse_line(text.replace("\r", " ").replace("\n", " "), False)
+    if out == text:
+        return text, 0
+    return out, max(len(text) - len(out), 1)
+
+
+# --- script ----------------------------------------------------------------------------------
+
+
+def script_simplified(text: str, paragraph: bool = False) -> tuple[str, int]:
+    """Traditional characters to simplified (OpenCC; Taiwan forms undone when present)."""
+    from .repair.script import to_simplified
+
+    return to_simplified(text)
+
+
+def script_traditional(text: str, paragraph: bool = False) -> tuple[str, int]:
+    """Simplified characters to traditional in Taiwan's standard forms (OpenCC s2tw)."""
+    from .repair.script import to_traditional
+
+    return to_traditional(text)
+
+
+# --- punctuation -----------------------------------------------------------------------------
+
+_TO_ASCII = {
+    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
+    "。": ".",
+    "、": ",",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "「": '"',
+    "」": '"',
+    "『": '"',
+    "』": '"',
+    "【": "[",
+    "】": "]",
+    "〔": "[",
+    "〕": "]",
+    "《": "<",
+    "》": ">",
+    "〈": "<",
+    "〉": ">",
+    "…": "...",
+    "\u3000": " ",
+}
+_TO_ASCII_TABLE = str.maketrans(_TO_ASCII)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WIDE_NEAR_HAN = re.compile(
+    f"(?<=[{_HAN}])[,;:!?()]|[,;:!?()](?=[{_HAN}])|(?<=[{_HAN}])\\.(?=[{_HAN}]|\\s|$)"
+)
+_FULLWIDTH = dict(zip(",;:!?().", "，；：！？（）。", strict=True))
+
+
+def punct_ascii(text: str, paragraph: bool = False) -> tuple[str, int]:
+    """Chinese and full-width punctuation to ASCII; U+3000 to a space (an indent is dropped)."""
+    out = text.translate(_TO_ASCII_TABLE)
+    if paragraph:
+        out = "\n".join(
+            line.lstrip(" ") if text_line.startswith("\u3000") else line
+            for line, text_line in zip(out.split("\n"), text.split("\n"), strict=False)
+        )
+    else:
+        out = out.strip(" ") if text.startswith("\u3000") or text.endswith("\u3000") else out
+    if out == text:
+        return text, 0
+    return out, sum(1 for a, b in zip(text, out, strict=False) if a != b) or 1
+
+
+def punct_fullwidth(text: str, paragraph: bool = False) -> tuple[str, int]:
+    """ASCII punctuation written against Han characters to its full-width form."""
+    out, count = _WIDE_NEAR_HAN.subn(lambda m: _FULLWIDTH[m.group(0)], text)
+    return out, count
+
+
+# --- applying steps to the Article -----------------------------------------------------------
+
+
+def _steps(config: Config) -> list[tuple[str, StepFunction]]:
+    steps: list[tuple[str, StepFunction]] = [
+        ("drop-invisible", drop_invisible),
+        ("collapse-whitespace", collapse_whitespace),
+    ]
+    if config.script == "simplified":
+        steps.append(("script-simplified", script_simplified))
+    elif config.script == "traditional":
+        steps.append(("script-traditional", script_traditional))
+    if config.punct == "ascii":
+        steps.append(("punct-ascii", punct_ascii))
+    elif config.punct == "fullwidth":
+        steps.append(("punct-fullwidth", punct_fullwidth))
+    return steps
+
+
+class _Counter:
+    """Applies one step to many fields and adds up what it changed."""
+
+    def __init__(self, step: StepFunction) -> None:
+        self.step = step
+        self.count = 0
+
+    def text(self, value: str, paragraph: bool = False) -> str:
+        if not value:
+            return value
+        out, n = self.step(value, paragraph)
+        if out != value:
+            self.count += n or 1
+        return out
+
+    def optional(self, value: str | None) -> str | None:
+        if value is None:
+            return None
+        return self.text(value) or None
+
+    def many(self, values: tuple[str, ...]) -> tuple[str, ...]:
+        out = (self.text(v) for v in values)
+        return tuple(v for v in out if v)
+
+    def image(self, image: Image) -> Image:
+        return replace(image, alt=self.text(image.alt), caption=self.text(image.caption))
+
+    def block(self, block: Block) -> Block:
+        return replace(
+            block,
+            text=self.text(block.text, paragraph=block.type in ("paragraph", "quote")),
+            items=self.many(block.items),
+            rows=tuple(tuple(self.text(cell) for cell in row) for row in block.rows),
+            image=self.image(block.image) if block.image is not None else None,
+        )
+
+
+def apply_step(article: Article, step: StepFunction) -> tuple[Article, int]:
+    """Apply one step to every text field; return the new Article and the total count."""
+    c = _Counter(step)
+    out = replace(
+        article,
+        title=c.optional(article.title),
+        site_name=c.optional(article.site_name),
+        source=c.optional(article.source),
+        description=c.optional(article.description),
+        authors=c.many(article.authors),
+        editors=c.many(article.editors),
+        section=c.many(article.section),
+        keywords=c.many(article.keywords),
+        notices=c.many(article.notices),
+        images=tuple(c.image(i) for i in article.images),
+        blocks=tuple(c.block(b) for b in article.blocks),
+    )
+    return out, c.count
 
 
 def normalize_article(article: Article, config: Config) -> Article:
-    """Not written yet: returns the article unchanged."""
-    return article
+    """Apply the named normalisation steps to every text field; record each that changed text."""
+    repairs = list(article.repairs)
+    for name, step in _steps(config):
+        article, count = apply_step(article, step)
+        if count:
+            repairs.append(RepairStep(name, count))
+    return replace(article, repairs=tuple(repairs))

@@ -18,6 +18,7 @@ _WEAK_TITLE = frozenset({"<title> without site name"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "strong", "b", "font", "center", "big"})
 _HEADING_CLASS = re.compile(r"title|biaoti|headline|subject|topic", re.I)
 _LEAD_CHARS = 100
+_WINDOW = 20  # text nodes before the body searched for its headline
 _BOILERPLATE = re.compile(
     "|".join(re.escape(c) for cues in CUES.values() for c in cues) + r"|正文|>|»|窗口|博客"
 )
@@ -41,23 +42,29 @@ def _credits(blocks: tuple[Block, ...]) -> tuple[list[str], str] | None:
     return None
 
 
-def _heading_before(body: Any, title: str | None) -> str | None:
+def _is_heading(el: Any) -> bool:
+    for candidate in (el, *el.iterancestors()):
+        if candidate.tag in _HEADING_TAGS or _HEADING_CLASS.search(
+            (candidate.get("class") or "") + " " + (candidate.get("id") or "")
+        ):
+            return True
+        if candidate.tag not in INLINE_TAGS and candidate.tag not in ("p", "td", "div"):
+            return False
+    return False
+
+
+def _heading_before(body: Any) -> str | None:
     """The nearest heading-like text before the body."""
-    for node in reversed(body.xpath("preceding::text()[normalize-space()][position() <= 12]")):
+    window = body.xpath(f"preceding::text()[normalize-space()][position() <= {_WINDOW}]")
+    for node in reversed(window):
         text = squash(str(node))
         if not 4 <= len(text) <= 80 or _BOILERPLATE.search(text):
             continue
         el = node.getparent()
-        if el.tag == "a" or any(a.tag == "a" for a in el.iterancestors("a")):
+        link = el if el.tag == "a" else next(el.iterancestors("a"), None)
+        if link is not None and link.getparent() is not None and not _is_heading(link.getparent()):
             continue
-        for candidate in (el, *el.iterancestors()):
-            if candidate.tag in _HEADING_TAGS or _HEADING_CLASS.search(
-                (candidate.get("class") or "") + " " + (candidate.get("id") or "")
-            ):
-                return text
-            if candidate.tag not in INLINE_TAGS and candidate.tag not in ("p", "td", "div"):
-                break
-        if title and text in title:
+        if _is_heading(el):
             return text
     return None
 
@@ -75,9 +82,9 @@ def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Met
                     findings["authors"] = weaker
                     break
     title = findings.get("title")
-    weak = title is None or (title.strategy in _WEAK_TITLE and meta.title_element is None)
-    if body is not None and weak:
-        heading = _heading_before(body, title.value if title else None)
+    if body is not None:
+        weak = title is None or (title.strategy in _WEAK_TITLE and meta.title_element is None)
+        heading = _heading_before(body) if weak else None
         if heading:
             findings["title"] = FieldFinding(heading, "heading before the body")
     if findings == meta.findings:

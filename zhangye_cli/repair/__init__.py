@@ -1,14 +1,74 @@
 """Text repair: undo damage done to text before it reached us (wrong decodes, content farms).
 
 ``repair_text`` takes any string (a whole decoded page or one field) and returns the repaired
-string with the steps that changed something. It leaves clean text alone.
+string with the steps that changed something. It leaves clean text alone: each repair first
+looks for its own kind of damage with a cheap scan, and works only on the runs that show it.
+
+Steps, in order:
+
+- ``mojibake-utf8-as-latin1``: UTF-8 bytes read as latin-1/cp1252 (ä¸\\xadå\\x9b½ → 中国).
+- ``mojibake-gbk-as-latin1``: GBK bytes read as latin-1 (ÖÐ¹ú → 中国).
+- ``mojibake-utf8-as-gbk``: UTF-8 bytes read as GBK, lost bytes guessed (涓浗 → 中国).
+- ``pinyin-annotations``: the content farm's "(pinyin)" after characters (中國(guó) → 中國).
+- ``lost-characters``: characters the farm's decoder swallowed, put back (日?qǐng)?bào) → 日報).
+- ``traditional-to-simplified``: text restored from annotations returns to simplified (OpenCC).
 """
 
 from __future__ import annotations
 
+import re
+
 from ..records import RepairStep
+from .annotations import MARK, restore, scan
+from .mojibake import fix_latin1_mojibake, fix_utf8_as_gbk, utf8_shaped_count
+from .script import to_simplified
+
+__all__ = ["RepairStep", "repair_annotations", "repair_text"]
+
+# Two high latin-1 (or cp1252) characters in a row: what mojibake of any multi-byte text shows.
+_LATIN_PAIR = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]{2}"
+)
+_MIN_SHAPED = 2  # characters that start like UTF-8 read as GBK before that repair is tried
+
+
+def repair_annotations(text: str) -> tuple[str, list[RepairStep]]:
+    """Remove the content farm's annotations, put back lost characters, return to simplified.
+
+    Only when the text as a whole is densely annotated (see ``annotations.Evidence.dense``).
+    """
+    evidence = scan(text)
+    if not evidence.dense:
+        return text, []
+    result = restore(text, evidence)
+    steps: list[RepairStep] = []
+    if result.removed:
+        steps.append(RepairStep("pinyin-annotations", result.removed))
+    if result.restored:
+        steps.append(RepairStep("lost-characters", result.restored))
+    out = result.text
+    if steps:
+        out, changed = to_simplified(out, inverse=True)
+        if changed:
+            steps.append(RepairStep("traditional-to-simplified", changed))
+    return out, steps
 
 
 def repair_text(text: str) -> tuple[str, tuple[RepairStep, ...]]:
-    """Not written yet: returns the text unchanged, with no step."""
-    return text, ()
+    """Repair ``text`` and say what was done: (repaired text, steps that changed something)."""
+    if text.isascii():
+        return text, ()
+    steps: list[RepairStep] = []
+    if _LATIN_PAIR.search(text):
+        text, counts = fix_latin1_mojibake(text)
+        steps.extend(RepairStep(name, n) for name, n in sorted(counts.items()) if n)
+    if "\ufffd" in text or utf8_shaped_count(text) >= _MIN_SHAPED:
+        text, restored = fix_utf8_as_gbk(text)
+        if restored:
+            steps.append(RepairStep("mojibake-utf8-as-gbk", restored))
+    if MARK.search(text):
+        text, more = repair_annotations(text)
+        steps.extend(more)
+    return text, tuple(steps)
