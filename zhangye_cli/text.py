@@ -6,11 +6,13 @@ import re
 from typing import Any
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b]+")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]+")  # icon-font glyphs, user-defined GBK codes
 
 
 def squash(text: str) -> str:
-    """White space runs (including no-break and ideographic spaces) as one space, trimmed."""
-    return _SPACE.sub(" ", text).strip()
+    """White space runs (including no-break and ideographic spaces) as one space, trimmed;
+    private-use characters dropped."""
+    return _SPACE.sub(" ", _PRIVATE_USE.sub("", text)).strip()
 
 
 def raw_text(el: Any) -> str:

@@ -14,7 +14,7 @@ from ..text import squash
 from . import Metadata
 from .credits import authors_in, photographers_in, trailing_names
 
-_WEAK_TITLE = frozenset({"<title> without site name"})
+_WEAK_TITLE = frozenset({"<title> without site name", "first h1"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "strong", "b", "font", "center", "big"})
 _HEADING_CLASS = re.compile(r"title|biaoti|headline|subject|topic", re.I)
 _LEAD_CHARS = 100
@@ -53,10 +53,15 @@ def _is_heading(el: Any) -> bool:
     return False
 
 
-def _heading_before(body: Any) -> str | None:
-    """The nearest heading-like text before the body."""
-    window = body.xpath(f"preceding::text()[normalize-space()][position() <= {_WINDOW}]")
-    for node in reversed(window):
+def _heading_near(body: Any) -> tuple[str | None, set[str]]:
+    """The nearest heading-like text before the body (or opening it), and the keys of the
+    texts looked at."""
+    window = list(
+        reversed(body.xpath(f"preceding::text()[normalize-space()][position() <= {_WINDOW}]"))
+    )
+    window += body.xpath("(.//text()[normalize-space()])[position() <= 2]")
+    keys = {"".join(str(node).split()) for node in window}
+    for node in window:
         text = squash(str(node))
         if not 4 <= len(text) <= 80 or _BOILERPLATE.search(text):
             continue
@@ -65,8 +70,8 @@ def _heading_before(body: Any) -> str | None:
         if link is not None and link.getparent() is not None and not _is_heading(link.getparent()):
             continue
         if _is_heading(el):
-            return text
-    return None
+            return text, keys
+    return None, keys
 
 
 def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Metadata:
@@ -83,9 +88,11 @@ def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Met
                     break
     title = findings.get("title")
     if body is not None:
-        weak = title is None or (title.strategy in _WEAK_TITLE and meta.title_element is None)
-        heading = _heading_before(body) if weak else None
-        if heading:
+        heading, keys = _heading_near(body)
+        weak = title is None or (
+            title.strategy in _WEAK_TITLE and "".join(title.value.split()) not in keys
+        )
+        if heading and weak:
             findings["title"] = FieldFinding(heading, "heading before the body")
     if findings == meta.findings:
         return meta
