@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 
 _MONTHS = {
     m: i + 1
@@ -124,3 +124,13 @@ def date_in_url(url: str) -> FoundDate | None:
         if iso:
             return FoundDate(iso, m[0], False)
     return None
+
+
+def from_timestamp(seconds: int, offset: str | None) -> str:
+    """A Unix timestamp as ISO 8601 in the page's time zone (UTC when it has none)."""
+    tz = UTC
+    if offset:
+        sign = -1 if offset.startswith("-") else 1
+        hours, minutes = offset.lstrip("+-").split(":")
+        tz = timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
+    return datetime.fromtimestamp(seconds, tz).isoformat()

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ..config import Config
-from ..dates import date_in_url, find_date
+from ..dates import date_in_url, find_date, from_timestamp
 from ..profiles import Profile
 from ..records import FieldFinding, ParsedPage
 from ..text import cjk_ratio, raw_text, squash, text_of
@@ -161,7 +161,11 @@ def _published(
         found = date_in_url(url)
         if found:
             return FieldFinding(found.iso, "url")
-    for text in _cue_texts(texts, "发布时间", "发布日期", "发表时间", "发表于", "发布于"):
+    if head.script_time is not None:
+        return FieldFinding(from_timestamp(head.script_time, offset), "script timestamp")
+    for text in _cue_texts(
+        texts, "发布时间", "发布日期", "发表时间", "发表于", "发布于", "本贴由", "本帖由"
+    ):
         cue = _DATE_CUE.search(text)
         found = find_date(text[cue.end() :] if cue else text, offset)
         if found:

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..text import raw_text
+
+
+# A Unix timestamp a page script writes into its publish-time element (WeChat articles and
+# their mirrors): "1659274471" next to publish_time.
+_SCRIPT_TIME = re.compile(
+    r"publish_?time[\"']?\s*[:=]\s*[\"']?(1\d{9})\b|\"(1\d{9})\"[^;]{0,60}publish_time"
+)
 
 
 @dataclass(frozen=True)
@@ -15,6 +23,7 @@ class HeadTags:
     links: dict[str, str]  # rel → href
     ld: tuple[dict[str, Any], ...]  # JSON-LD objects, @graph flattened
     title: str  # the <title> text
+    script_time: int | None = None  # a publication timestamp (Unix seconds) set by a script
 
     def first(self, *keys: str) -> tuple[str, str] | None:
         """(key, content) of the first of ``keys`` present."""
@@ -56,12 +65,23 @@ def read_head_tags(root: Any) -> HeadTags:
         if rel and href:
             links.setdefault(rel.strip().lower(), href.strip())
     ld: list[dict[str, Any]] = []
+    script_time = None
     for el in root.iter("script"):
         if (el.get("type") or "").strip().lower() == "application/ld+json" and el.text:
             try:
                 ld += _flatten(json.loads(el.text, strict=False))
             except ValueError:
                 continue
+        elif script_time is None and el.text and "publish" in el.text:
+            found = _SCRIPT_TIME.search(el.text)
+            if found:
+                script_time = int(found.group(1) or found.group(2))
     title_el = root.find(".//title")
     title = raw_text(title_el) if title_el is not None else ""
-    return HeadTags(meta=meta, links=links, ld=tuple(ld), title=" ".join(title.split()))
+    return HeadTags(
+        meta=meta,
+        links=links,
+        ld=tuple(ld),
+        title=" ".join(title.split()),
+        script_time=script_time,
+    )
