@@ -77,6 +77,7 @@ class Metadata:
     title_element: Any | None = None
     info_texts: tuple[str, ...] = ()
     weaker_authors: tuple[FieldFinding, ...] = ()  # tried after the body's own credits
+    offset: str | None = None  # the time zone given to dates without one
 
     def value(self, name: str) -> Any:
         found = self.findings.get(name)
@@ -109,7 +110,7 @@ def _cue_texts(texts: TextIndex, *cues: str, limit: int = 20) -> list[str]:
     last = -1
     for i, _match in texts.search(pattern):
         if i != last:
-            out.append("  ".join(t.replace("\u00a0", " ").strip() for t in texts.following(i, 1)))
+            out.append("  ".join(t.replace("\u00a0", " ").strip() for t in texts.following(i, 2)))
             last = i
             if len(out) >= limit:
                 break
@@ -415,4 +416,5 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
         title_element=title_el,
         info_texts=tuple(info),
         weaker_authors=tuple(weaker),
+        offset=offset,
     )

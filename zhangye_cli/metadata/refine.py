@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..article import Block
+from ..dates import find_date
 from ..records import FieldFinding
 from ..rules import CUES, INLINE_TAGS
 from ..text import squash
@@ -53,7 +54,7 @@ def _is_heading(el: Any) -> bool:
     return False
 
 
-def _heading_near(body: Any) -> tuple[str | None, set[str]]:
+def _heading_near(body: Any) -> tuple[Any, set[str]]:
     """The nearest heading-like text before the body (or opening it), and the keys of the
     texts looked at."""
     window = list(
@@ -70,7 +71,7 @@ def _heading_near(body: Any) -> tuple[str | None, set[str]]:
         if link is not None and link.getparent() is not None and not _is_heading(link.getparent()):
             continue
         if _is_heading(el):
-            return text, keys
+            return node, keys
     return None, keys
 
 
@@ -92,8 +93,15 @@ def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Met
         weak = title is None or (
             title.strategy in _WEAK_TITLE and "".join(title.value.split()) not in keys
         )
-        if heading and weak:
-            findings["title"] = FieldFinding(heading, "heading before the body")
+        if heading is not None and weak:
+            findings["title"] = FieldFinding(squash(str(heading)), "heading before the body")
+            if "published" not in findings:
+                after = heading.getparent().xpath(
+                    "following::text()[normalize-space()][position() <= 4]"
+                )
+                found = find_date(" ".join([str(heading), *map(str, after)]), meta.offset)
+                if found:
+                    findings["published"] = FieldFinding(found.iso, "date by the headline")
     if findings == meta.findings:
         return meta
     return replace(meta, findings=findings)
