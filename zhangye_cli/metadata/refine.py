@@ -99,9 +99,9 @@ def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Met
                 after = heading.getparent().xpath(
                     "following::text()[normalize-space()][position() <= 4]"
                 )
-                found = find_date(" ".join([str(heading), *map(str, after)]), meta.offset)
-                if found:
-                    findings["published"] = FieldFinding(found.iso, "date by the headline")
+                dated = find_date(" ".join([str(heading), *map(str, after)]), meta.offset)
+                if dated:
+                    findings["published"] = FieldFinding(dated.iso, "date by the headline")
     if findings == meta.findings:
         return meta
     return replace(meta, findings=findings)
