@@ -15,6 +15,7 @@ from ..article import Block, Image
 from ..rules import INLINE_TAGS
 from ..text import squash, text_of
 
+_HEADING_XPATH = ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title"})
 _IMAGE_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "original", "src")
@@ -61,15 +62,7 @@ def _is_teaser_list(el: Any, items: tuple[str, ...]) -> bool:
         return False
     linked = 0
     for li in el:
-        if (
-            li.find(".//h2") is not None
-            or li.find(".//h3") is not None
-            or li.find(".//h4") is not None
-        ):
-            linked += 1
-            continue
-        link = li.find(".//a")
-        if link is not None and len(text_of(link)) >= 15:
+        if li.xpath(_HEADING_XPATH) or any(len(text_of(a)) >= 15 for a in li.iter("a")):
             linked += 1
     return linked >= 0.6 * len(items)
 

@@ -21,7 +21,10 @@ from ..rules import (
 )
 
 _CUE_RULE = tuple((cue, rule) for rule, cues in CUES.items() for cue in cues)
-_BYLINE = re.compile(r"^(?:By|BY|Posted by|Written by|Published|Updated|Posted|Last updated)\b")
+_BYLINE = re.compile(
+    r"^\(?(?:By|BY|Posted by|Written by|Published|Updated|Posted|Last updated|Reporting by"
+    r"|Additional reporting|Editing by|Compiled by)\b"
+)
 _MARKUP = re.compile(r"^\s*<[a-zA-Z!/]")
 _URLISH = re.compile(r"https?://\S+")
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
@@ -65,7 +68,7 @@ def judge_line(
     if (
         n <= NOTICE_LINE_MAX
         and NOTICE.search(text)
-        and ("转载" in text or "授权" in text or "声明" in text or n <= 40)
+        and ("转载" in text or "授权" in text or "声明" in text or "rights" in text or n <= 40)
     ):
         return "notice", "rights notice"
     if n <= INFO_LINE_MAX:

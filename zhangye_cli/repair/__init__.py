@@ -42,7 +42,10 @@ def repair_annotations(text: str) -> tuple[str, list[RepairStep]]:
     evidence = scan(text)
     if not evidence.dense:
         return text, []
-    result = restore(text, evidence)
+    try:
+        result = restore(text, evidence)
+    except UnicodeEncodeError:  # a lone surrogate has no bytes to rebuild
+        return text, []
     steps: list[RepairStep] = []
     if result.removed:
         steps.append(RepairStep("pinyin-annotations", result.removed))
