@@ -67,6 +67,19 @@ def _is_teaser_list(el: Any, items: tuple[str, ...]) -> bool:
     return linked >= 0.6 * len(items)
 
 
+def _items(el: Any) -> tuple[str, ...]:
+    return tuple(t for t in (text_of(li) for li in el if li.tag in ("li", "dt", "dd")) if t)
+
+
+def _walk_into(el: Any) -> bool:
+    """A list used for page layout (its items hold lists, headings or paragraphs of their own),
+    which is not itself a list of links or of other stories: walk into it like a div."""
+    if not el.xpath("./*/ul | ./*/ol | ./*//h1 | ./*//h2 | ./*//h3 | ./*//p | ./*//div//ul"):
+        return False
+    items = _items(el)
+    return not (_link_share(el) > 0.5 or _is_teaser_list(el, items))
+
+
 def _is_layout_table(el: Any) -> bool:
     if el.find(".//table") is not None:
         return True
@@ -109,9 +122,9 @@ def _visit(walk: Walk, el: Any) -> None:
         text = text_of(el)
         if text:
             walk.blocks.append(Block("heading", text=text, level=_HEADINGS[tag]))
-    elif tag in ("ul", "ol", "dl"):
+    elif tag in ("ul", "ol", "dl") and not _walk_into(el):
         walk.flush()
-        items = tuple(t for t in (text_of(li) for li in el if li.tag in ("li", "dt", "dd")) if t)
+        items = _items(el)
         if items and (_link_share(el) > 0.5 or _is_teaser_list(el, items)):
             walk.dropped.append(("link list", " / ".join(items)[:60]))
         elif items:
