@@ -27,10 +27,11 @@ from .rules import (
     NOTICE,
     PROSE_FURNITURE,
 )
-from .text import drop_tree, raw_text, squash, text_of
+from .text import drop_tree, squash, text_of
 
 _CUE_RULE = {cue: rule for rule, cues in CUES.items() for cue in cues}
 _CLIMB_MAX = 200
+_LENGTH = etree.XPath("string-length(.)")
 # Hidden boxes (visibility:hidden is left alone: scripts often reveal article text that way).
 _HIDDEN = (
     "//body//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''),"
@@ -72,14 +73,25 @@ class _Remover:
     def remove(self, el: Any, rule: str, reason: str) -> None:
         if el is self.root or el.getparent() is None or self.gone(el):
             return
-        text = raw_text(el)
         self.removals.append(
-            Removal(rule, describe(el), reason, len(text), squash(text[:120])[:60])
+            Removal(rule, describe(el), reason, int(_LENGTH(el)), squash(_opening(el))[:60])
         )
         self.removed.add(el)
         parent = el.getparent()
         self.detached.append((el, parent, parent.index(el)))
         drop_tree(el)
+
+
+def _opening(el: Any, want: int = 120) -> str:
+    """The first characters of an element's text, without reading all of it."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size >= want:
+            break
+    return "".join(parts)
 
 
 def looks_like_content(el: Any) -> bool:

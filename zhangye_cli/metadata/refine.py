@@ -89,10 +89,10 @@ def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Met
                     break
     title = findings.get("title")
     if body is not None:
-        heading, keys = _heading_near(body)
-        weak = title is None or (
-            title.strategy in _WEAK_TITLE and "".join(title.value.split()) not in keys
-        )
+        heading, keys = (None, set())
+        if title is None or title.strategy in _WEAK_TITLE:
+            heading, keys = _heading_near(body)
+        weak = title is None or "".join(title.value.split()) not in keys
         if heading is not None and weak:
             findings["title"] = FieldFinding(squash(str(heading)), "heading before the body")
             if "published" not in findings:
