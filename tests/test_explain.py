@@ -238,7 +238,14 @@ def test_page_without_article(tmp_path: Path) -> None:
         ).encode()
     )
     result = run("explain", str(page))
-    assert_one_line_error(result, ExitCode.NO_ARTICLE, "no article text")
+    # The tree is still shown (that is when it helps most), then the one-line error and exit 7.
+    assert result.exit_code == ExitCode.NO_ARTICLE, result.stderr
+    assert "no article found" in result.stdout
+    assert "link list" in result.stdout or "cleaning" in result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("zhangye: error: ")
+    assert "no article text" in lines[0]
+    assert "Traceback" not in result.output
 
 
 def test_hidden_and_bare_lines_are_outlined() -> None:

@@ -365,6 +365,8 @@ def explain(source: str, html_file: Path | None, no_color: bool, **options: Any)
     write_output(render_tree(page, terminal=sys.stdout.isatty(), no_color=no_color), None)
     if html_file is not None:
         click.echo(f"zhangye: wrote the annotated page to {html_file}", err=True)
+    if page.article is None:
+        raise page.no_article()
 
 
 @main.command(

@@ -42,7 +42,13 @@ class Trace:
     metadata: Metadata
     cleaned: CleanedPage
     content: Content
-    article: Article
+    article: Article | None  # None when the page has no article text
+
+    def no_article(self) -> NoArticleError:
+        return NoArticleError(
+            f"{self.decoded.raw.origin}: no article text found on the page; "
+            "check it is an article page (not a list or index), or try --profile none"
+        )
 
 
 def trace(raw: RawPage, config: Config) -> Trace:
@@ -55,10 +61,7 @@ def trace(raw: RawPage, config: Config) -> Trace:
     content = extract_content(cleaned, meta, profile, config)
     meta = refine_metadata(meta, content.blocks, content.body)
     if not content.blocks:
-        raise NoArticleError(
-            f"{raw.origin}: no article text found on the page; "
-            "check it is an article page (not a list or index), or try --profile none"
-        )
+        return Trace(decoded, parsed, profile, meta, cleaned, content, None)
     article = Article(
         url=raw.url or config.url,
         canonical_url=meta.value("canonical_url"),
@@ -92,4 +95,7 @@ def trace(raw: RawPage, config: Config) -> Trace:
 
 def run(raw: RawPage, config: Config) -> Article:
     """Turn one page's bytes into an Article."""
-    return trace(raw, config).article
+    page = trace(raw, config)
+    if page.article is None:
+        raise page.no_article()
+    return page.article

@@ -70,7 +70,7 @@ def _encoding(trace: Trace, tree: Tree) -> None:
     node = tree.add(label)
     if decision.reason:
         node.add(Text(decision.reason))
-    repairs = trace.article.repairs
+    repairs = trace.article.repairs if trace.article else trace.decoded.repairs
     if repairs:
         fixes = node.add(Text("text repairs", style=HEAD))
         for step in repairs:
@@ -78,8 +78,7 @@ def _encoding(trace: Trace, tree: Tree) -> None:
 
 
 def _metadata(trace: Trace, tree: Tree, width: int) -> None:
-    extractor = trace.article.extractor
-    how = f"profile {extractor.profile}" if extractor.profile else "generic extractor"
+    how = f"profile {trace.profile.name}" if trace.profile else "generic extractor"
     node = tree.add(Text.assemble(("metadata", HEAD), f"  ({how})"))
     findings = trace.metadata.findings
     if not findings:
@@ -200,7 +199,7 @@ def _blocks(trace: Trace, tree: Tree, width: int) -> None:
 
 
 def _notices(trace: Trace, tree: Tree, width: int) -> None:
-    notices = trace.article.notices
+    notices = trace.content.notices
     if not notices:
         return
     node = tree.add(Text("notices", style=HEAD))
@@ -211,16 +210,17 @@ def _notices(trace: Trace, tree: Tree, width: int) -> None:
 def explain_tree(trace: Trace, width: int = 80) -> Tree:
     """The page's tree of decisions; ``width`` is the terminal width the labels are cut for."""
     inner = max(40, width - 16)  # room left after the tree's guides
-    article = trace.article
+    blocks = trace.article.blocks if trace.article else ()
     origin = trace.decoded.raw.origin
-    title = article.title or "(no title)"
+    title = trace.metadata.value("title") or "(no title)"
     root = Tree(
         Group(
             Text.assemble(("explain ", HEAD), (origin, "cyan")),
             Text.assemble(("title ", HEAD), clip(title, inner)),
             Text(
-                f"{_plural(len(article.blocks), 'block')}, "
-                f"{sum(len(b.plain_text()) for b in article.blocks)} chars of text",
+                f"{_plural(len(blocks), 'block')}, "
+                f"{sum(len(b.plain_text()) for b in blocks)} chars of text"
+                + ("" if trace.article else ": no article found"),
                 style=DIM,
             ),
         )

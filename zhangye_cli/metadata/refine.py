@@ -89,7 +89,8 @@ def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Met
                     break
     title = findings.get("title")
     if body is not None:
-        heading, keys = (None, set())
+        heading: Any = None
+        keys: set[str] = set()
         if title is None or title.strategy in _WEAK_TITLE:
             heading, keys = _heading_near(body)
         weak = title is None or "".join(title.value.split()) not in keys
