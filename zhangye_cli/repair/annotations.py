@@ -1,0 +1,182 @@
+"""Content-farm pinyin annotations: 中國(guó)張掖網(wǎng), 張掖日?qǐng)?bào).
+
+How the damage was made (see the bench README): a simplified page was turned into traditional
+characters, encoded as GBK, and "(pinyin)" was inserted after every byte pair that spells one of
+the page's annotated characters, also where the pair straddles two characters. A lossy decoder
+then turned each lead byte followed by "(" into one "?", so a straddling annotation loses a byte
+("?qǐng)") and the text after it may be read out of step until the next ASCII byte.
+
+The repair works on those bytes: it re-encodes the text, drops every "(syllable)" whose
+preceding two bytes spell a character with that reading, puts back each lost byte as the one
+that makes the preceding byte and it a character read as the syllable of its "?syllable)" mark,
+and decodes again, which also brings the out-of-step runs back into step. It only runs on text
+that is densely annotated: legitimate glosses such as 汉字“行(háng)” are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .gbk import decode_skipping, is_lead, is_trail, pair_char
+from .lexicon import lexicon
+from .pinyin import LETTERS, is_reading, syllables
+from .script import convert, count_traditional, is_traditional_char
+
+# "(syllable)" or, where the decoder swallowed the "(", "?syllable)".
+MARK = re.compile(f"\\(([{LETTERS}]{{1,6}})\\)|\\?([{LETTERS}]{{1,6}})\\)")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+# Density: how much of the text must look like the content farm's before anything is removed.
+MIN_MARKS = 2  # annotations and lost-character marks together
+MIN_TRADITIONAL_SHARE = 0.1  # traditional characters among Han characters (the farm converts)
+MIN_MARKS_PER_TRADITIONAL = 0.05  # the farm annotates 11-64% of the characters it converts
+MAX_INCONSISTENT_SHARE = 0.2  # the farm gives a character one syllable; glosses vary
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a scan of the whole text found, for the page-level judgement."""
+
+    annotations: int = 0  # 字(zì) where the syllable is a reading of the character before it
+    lost_marks: int = 0  # ?zì) where zì is a syllable
+    han: int = 0
+    traditional: int = 0
+    inconsistent: int = 0  # annotated characters seen with more than one syllable
+    annotated_chars: int = 0
+    by_syllable: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def marks(self) -> int:
+        return self.annotations + self.lost_marks
+
+    @property
+    def dense(self) -> bool:
+        """Whether the text carries the farm's damage throughout (the page-level judgement)."""
+        if self.marks < MIN_MARKS or self.han == 0:
+            return False
+        if self.traditional < MIN_TRADITIONAL_SHARE * self.han:
+            return False
+        if self.marks < MIN_MARKS_PER_TRADITIONAL * self.traditional:
+            return False
+        return self.inconsistent <= MAX_INCONSISTENT_SHARE * max(self.annotated_chars, 1)
+
+
+def scan(text: str) -> Evidence:
+    """Count the farm's marks in ``text`` (cheap when there are none)."""
+    candidates = [
+        m
+        for m in MARK.finditer(text)
+        if m.group(2) is not None or (m.start() and _HAN.match(text, m.start() - 1))
+    ]
+    if len(candidates) < MIN_MARKS:
+        return Evidence()
+    han = len(_HAN.findall(text))
+    traditional = count_traditional(text)
+    if traditional < MIN_TRADITIONAL_SHARE * han:  # not the farm's: spare the dictionary
+        return Evidence(han=han, traditional=traditional)
+    valid = syllables()
+    annotations = lost = 0
+    seen: dict[str, set[str]] = defaultdict(set)
+    for match in candidates:
+        syllable = match.group(1) or match.group(2)
+        if syllable not in valid:
+            continue
+        if match.group(2) is not None:
+            lost += 1
+            continue
+        before = text[match.start() - 1]
+        if is_reading(syllable, before):
+            annotations += 1
+            seen[before].add(syllable)
+    if annotations + lost < MIN_MARKS:
+        return Evidence(annotations=annotations, lost_marks=lost)
+    by_syllable: dict[str, set[str]] = defaultdict(set)
+    for char, sylls in seen.items():
+        for syllable in sylls:
+            by_syllable[syllable].add(char)
+    return Evidence(
+        annotations=annotations,
+        lost_marks=lost,
+        han=han,
+        traditional=traditional,
+        inconsistent=sum(1 for s in seen.values() if len(s) > 1),
+        annotated_chars=len(seen),
+        by_syllable={k: frozenset(v) for k, v in by_syllable.items()},
+    )
+
+
+def _lost_byte(previous: int | None, syllable: str, evidence: Evidence) -> int | None:
+    """The byte a "?syllable)" mark lost: with ``previous`` it spells a character so read."""
+    if previous is None or not is_lead(previous):
+        return None
+    page_chars = evidence.by_syllable.get(syllable, frozenset())
+    lex = lexicon()
+    best: tuple[tuple[bool, bool, float], int] | None = None
+    for trail in range(0x40, 0xFF):
+        if not is_trail(trail):
+            continue
+        char = pair_char(previous, trail)
+        if char is None or not is_reading(syllable, char):
+            continue
+        rank = (
+            char in page_chars,
+            is_traditional_char(char),
+            lex.char_score(convert(char, "tw2s")),
+        )
+        if best is None or rank > best[0]:
+            best = (rank, trail)
+    return best[1] if best else None
+
+
+def _chars_before(out: bytearray) -> list[str]:
+    """The character the last two bytes spell; also as if an ASCII mark before them had been
+    full-width (text normalised after the damage: "，" became ",")."""
+    if len(out) < 2:
+        return []
+    chars = []
+    char = pair_char(out[-2], out[-1])
+    if char is not None:
+        chars.append(char)
+    if 0x21 <= out[-2] <= 0x7E and not chr(out[-2]).isalnum():
+        wide = chr(out[-2] + 0xFEE0).encode("gbk")
+        char = pair_char(wide[-1], out[-1])
+        if char is not None:
+            chars.append(char)
+    return chars
+
+
+@dataclass(frozen=True)
+class Restored:
+    text: str
+    removed: int  # annotations taken out (lost-character marks included)
+    restored: int  # lost characters put back
+
+
+def restore(text: str, evidence: Evidence) -> Restored:
+    """Remove the annotations and put back lost characters (call only when ``evidence.dense``)."""
+    valid = syllables()
+    out = bytearray()
+    removed = restored = 0
+    position = 0
+    for match in MARK.finditer(text):
+        out += text[position : match.start()].encode("gb18030")
+        position = match.end()
+        syllable = match.group(1) or match.group(2)
+        if syllable not in valid:
+            out += match.group(0).encode("gb18030")
+            continue
+        if match.group(1) is not None:
+            if any(is_reading(syllable, c) for c in _chars_before(out)):
+                removed += 1
+            else:
+                out += match.group(0).encode("gb18030")
+            continue
+        lost = _lost_byte(out[-1] if out else None, syllable, evidence)
+        removed += 1
+        if lost is not None:
+            out.append(lost)
+            restored += 1
+    out += text[position:].encode("gb18030")
+    return Restored(text=decode_skipping(bytes(out)), removed=removed, restored=restored)
