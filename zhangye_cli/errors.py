@@ -55,3 +55,8 @@ class EncodingError(ZhangyeError):
 
 class ProfileError(ZhangyeError):
     exit_code = ExitCode.PROFILE
+
+
+def one_line(message: str) -> str:
+    """A message folded onto one line (error output is one line per error)."""
+    return " ".join(message.split())
