@@ -26,12 +26,14 @@ from .rules import (
     INLINE_TAGS,
     NOTICE,
     PROSE_FURNITURE,
+    SILENT_TAGS,
 )
-from .text import drop_tree, squash, text_of
+from .text import drop_tree, raw_text, squash, text_of
 
 _CUE_RULE = {cue: rule for rule, cues in CUES.items() for cue in cues}
 _CLIMB_MAX = 200
 _LENGTH = etree.XPath("string-length(.)")
+_SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)")
 # Hidden boxes (visibility:hidden is left alone: scripts often reveal article text that way).
 _HIDDEN = (
     "//body//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''),"
@@ -96,11 +98,13 @@ def _opening(el: Any, want: int = 120) -> str:
 
 def looks_like_content(el: Any) -> bool:
     """Enough sentences and few links: article text, whatever its class says."""
-    text = text_of(el)
-    if len(text) < 150 or text.count("。") + text.count(". ") < 3:
+    size = _LENGTH(el)
+    if size < 150:
         return False
-    links = sum(len(text_of(a)) for a in el.iter("a"))
-    return links < 0.5 * len(text)
+    if len(_SENTENCE_END.findall(raw_text(el))) < 3:
+        return False
+    links = sum(_LENGTH(a) for a in el.iter("a"))
+    return bool(links < 0.5 * size)
 
 
 def _owner_block(node: Any) -> Any:
@@ -121,7 +125,10 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
     body = root.find("body")
 
     for el in list((body if body is not None else root).iter(*DROP_TAGS)):
-        rm.remove(el, f"tag:{el.tag}", DROP_TAGS[el.tag])
+        if el.tag in SILENT_TAGS:
+            drop_tree(el)  # never text: not worth a record
+        else:
+            rm.remove(el, f"tag:{el.tag}", DROP_TAGS[el.tag])
 
     if profile is not None:
         for drop in profile.drops:

@@ -29,6 +29,9 @@ DROP_TAGS: dict[str, str] = {
     "template": "template",
 }
 
+# Of those, the ones removed without a record (code and markup, never page text).
+SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "canvas"})
+
 # Words in class or id that mark page furniture (matched against whole words of the attribute).
 FURNITURE_WORDS: dict[str, str] = {
     **{w: "navigation" for w in ("nav", "navbar", "menu", "menus", "topbar", "subnav", "daohang")},
