@@ -67,7 +67,7 @@ class _Remover:
         self.root = root
         self.removals: list[Removal] = []
         self.removed: set[Any] = set()
-        self.detached: list[tuple[Any, Any, int]] = []
+        self.detached: list[tuple[Any, Any, int, Removal | None]] = []
 
     def gone(self, el: Any) -> bool:
         return el in self.removed or any(a in self.removed for a in el.iterancestors())
@@ -75,12 +75,15 @@ class _Remover:
     def remove(self, el: Any, rule: str, reason: str) -> None:
         if el is self.root or el.getparent() is None or self.gone(el):
             return
-        self.removals.append(
-            Removal(rule, describe(el), reason, int(_LENGTH(el)), squash(_opening(el))[:60])
-        )
+        removal = Removal(rule, describe(el), reason, int(_LENGTH(el)), squash(_opening(el))[:60])
+        self.removals.append(removal)
         self.removed.add(el)
+        self.detach(el, removal)
+
+    def detach(self, el: Any, removal: Removal | None = None) -> None:
+        """Take ``el`` out, remembering where it stood (``removal`` None: a silent drop)."""
         parent = el.getparent()
-        self.detached.append((el, parent, parent.index(el)))
+        self.detached.append((el, parent, parent.index(el), removal))
         drop_tree(el)
 
 
@@ -126,7 +129,7 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
 
     for el in list((body if body is not None else root).iter(*DROP_TAGS)):
         if el.tag in SILENT_TAGS:
-            drop_tree(el)  # never text: not worth a record
+            rm.detach(el)  # never text: not worth a record
         else:
             rm.remove(el, f"tag:{el.tag}", DROP_TAGS[el.tag])
 

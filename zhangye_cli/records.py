@@ -99,5 +99,6 @@ class CleanedPage:
     parsed: ParsedPage
     tree: Any
     removals: tuple[Removal, ...]
-    # (element, parent, index) of each removal, in order: ``zhangye explain`` puts them back
-    detached: tuple[tuple[Any, Any, int], ...] = ()
+    # (element, parent, index, its Removal or None for a silent one) of each element taken out,
+    # in order: ``zhangye explain`` puts them back
+    detached: tuple[tuple[Any, Any, int, Removal | None], ...] = ()

@@ -57,18 +57,18 @@ def _restored_copy(trace: Trace) -> tuple[Any, dict[Any, Any], list[tuple[Any, R
     _twin_map(root, twin, mapping)
     cleaned = trace.cleaned
     copies: list[Any] = []
-    for el, _parent, _index in cleaned.detached:
+    for el, _parent, _index, _removal in cleaned.detached:
         piece = copy.deepcopy(el)
         piece.tail = None  # drop_tree moved the tail onto the previous sibling or the parent
         _twin_map(el, piece, mapping)
         copies.append(piece)
     placed: list[tuple[Any, Removal]] = []
-    entries = list(zip(cleaned.detached, copies, cleaned.removals, strict=False))
-    for (_el, parent, index), piece, removal in reversed(entries):
+    for (_el, parent, index, removal), piece in reversed(list(zip(cleaned.detached, copies))):
         home = mapping.get(parent)
         if home is not None:
             home.insert(index, piece)
-            placed.append((piece, removal))
+            if removal is not None:
+                placed.append((piece, removal))
     return twin, mapping, placed
 
 

@@ -125,6 +125,9 @@ def fix_latin1_mojibake(text: str) -> tuple[str, dict[str, int]]:
 
 # --- UTF-8 read as GBK -----------------------------------------------------------------------
 
+_MAX_SPELLINGS = 4096  # candidate byte sequences weighed for one character (two lost bytes)
+_MAX_HOLE_SHARE = 0.34  # lost bytes among all bytes (Chinese UTF-8 read as GBK loses 4-17%)
+_WORK_PER_BYTE = 16  # spellings weighed per byte of a run before the search gives up
 # A run: text between markup and line breaks (what a GBK decoder made of it is checked later).
 _GBK_RUN = re.compile("[^<>&\\r\\n]+")
 
@@ -171,6 +174,8 @@ def _run_bytes(run: str) -> list[int | None] | None:
 def _looks_like_utf8(stream: list[int | None]) -> bool:
     """Cheap test before the search: apart from the holes, the bytes must be UTF-8."""
     holes = stream.count(None)
+    if holes > _MAX_HOLE_SHARE * len(stream):
+        return False
     data = bytes(0x80 if b is None else b for b in stream)
     if not holes:
         try:
@@ -210,6 +215,7 @@ def _decode_holed_utf8(stream: list[int | None]) -> str | None:
         _hole_options(stream, i) if b is None else [b] for i, b in enumerate(stream)
     ]
     lattice: dict[int, list[tuple[int, str]]] = {}
+    budget = _WORK_PER_BYTE * n + 4 * _MAX_SPELLINGS
     for pos in range(n):
         edges: list[tuple[int, str]] = []
         for first in options[pos]:
@@ -219,8 +225,12 @@ def _decode_holed_utf8(stream: list[int | None]) -> str | None:
             seqs = [[first]]
             for j in range(pos + 1, pos + size):
                 seqs = [[*s, b] for s in seqs for b in options[j] if 0x80 <= b <= 0xBF]
-                if len(seqs) > 4096:
-                    return None
+                if len(seqs) > _MAX_SPELLINGS:
+                    seqs = []  # more lost bytes in one character than can be weighed
+                    break
+            budget -= len(seqs)
+            if budget < 0:
+                return None  # lost bytes everywhere: not text worth the search
             for seq in seqs:
                 try:
                     char = bytes(seq).decode("utf-8")
