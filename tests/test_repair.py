@@ -354,6 +354,7 @@ def test_whole_page_is_repaired_and_markup_kept() -> None:
         "\ufffd" * 50_000 + "涓",
         "中國(guó)" + "<p>" * 100_000,
         "中國(guó)張掖網(wǎng)\ud800" * 1000,
+        "涓\ufffd\ufffd涓浗" * 20_000,
     ],
     ids=[
         "parens",
@@ -365,6 +366,7 @@ def test_whole_page_is_repaired_and_markup_kept() -> None:
         "fffd",
         "markup",
         "surrogate",
+        "lost-bytes",
     ],
 )
 def test_hostile_input_finishes(hostile: str) -> None:

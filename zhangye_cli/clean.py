@@ -33,6 +33,11 @@ from .text import drop_tree, raw_text, squash, text_of
 _CUE_RULE = {cue: rule for rule, cues in CUES.items() for cue in cues}
 _CLIMB_MAX = 200
 _LENGTH = etree.XPath("string-length(.)")
+# Machine-readable records (publisher, logo, picture size) that pages keep out of sight.
+_MICRODATA = (
+    "//body//*[@itemscope][@itemprop='publisher' or @itemprop='logo' or @itemprop='image'"
+    " or @itemprop='author' or @itemprop='height' or @itemprop='width']"
+)
 _SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)")
 # Hidden boxes (visibility:hidden is left alone: scripts often reveal article text that way).
 _HIDDEN = (
@@ -142,6 +147,9 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
     for el in root.xpath(_HIDDEN):
         if not rm.gone(el) and not looks_like_content(el):
             rm.remove(el, "hidden", "hidden with display:none or the hidden attribute")
+    for el in root.xpath(_MICRODATA):
+        if not rm.gone(el) and _LENGTH(el) <= 200:
+            rm.remove(el, "microdata", f"schema.org {el.get('itemprop')} record, not shown")
 
     attributes = parsed.attrs
     for i, match in attributes.search(_furniture_pattern()):
