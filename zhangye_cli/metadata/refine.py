@@ -58,7 +58,11 @@ def _heading_near(body: Any) -> tuple[Any, set[str]]:
     """The nearest heading-like text before the body (or opening it), and the keys of the
     texts looked at."""
     window = list(
-        reversed(body.xpath(f"preceding::text()[normalize-space()][position() <= {_WINDOW}]"))
+        reversed(
+            body.xpath(
+                f"preceding::text()[normalize-space()][not(ancestor::head or parent::title)][position() <= {_WINDOW}]"
+            )
+        )
     )
     window += body.xpath("(.//text()[normalize-space()])[position() <= 2]")
     keys = {"".join(str(node).split()) for node in window}
