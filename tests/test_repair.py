@@ -42,8 +42,12 @@ PIPELINE_CASES = [_param(c) for c in CASES if c["stage"] == "repair" and c.get("
 # --- the content farm's damage, as the bench README describes it -----------------------------
 
 
-def lossy_gbk_decode(data: bytes) -> str:
-    """A decoder that reads a lead byte followed by "(" as one "?" (the farm's decoder)."""
+def lossy_gbk_decode(data: bytes, user_defined: str = "private-use") -> str:
+    """A decoder that reads a lead byte followed by "(" as one "?" (the farm's decoder).
+
+    Pairs in GBK's user-defined areas come out as private-use characters, or with
+    ``user_defined="replace"`` as one U+FFFD for the first byte (what Python's gbk codec does).
+    """
     out: list[str] = []
     i = 0
     while i < len(data):
@@ -58,17 +62,23 @@ def lossy_gbk_decode(data: bytes) -> str:
                 i += 2
                 continue
             try:
-                out.append(data[i : i + 2].decode("gb18030"))
+                codec = "gb18030" if user_defined == "private-use" else "gbk"
+                out.append(data[i : i + 2].decode(codec))
                 i += 2
                 continue
             except UnicodeDecodeError:
                 pass
-        out.append("?")
+        out.append("?" if user_defined == "private-use" else "\ufffd")
         i += 1
     return "".join(out)
 
 
-def farm_damage(simplified: str, annotated: dict[str, str], config: str = "s2t") -> str:
+def farm_damage(
+    simplified: str,
+    annotated: dict[str, str],
+    config: str = "s2t",
+    user_defined: str = "private-use",
+) -> str:
     """Traditional characters, "(pinyin)" after every GBK byte pair of an annotated character
     (straddling pairs too), then the lossy decoder."""
     data = opencc.OpenCC(config).convert(simplified).encode("gbk")
@@ -78,7 +88,7 @@ def farm_damage(simplified: str, annotated: dict[str, str], config: str = "s2t")
         out.append(byte)
         if i and bytes(data[i - 1 : i + 1]) in keys:
             out += f"({keys[bytes(data[i - 1 : i + 1])]})".encode("gbk")
-    return lossy_gbk_decode(bytes(out))
+    return lossy_gbk_decode(bytes(out), user_defined)
 
 
 ANNOTATED = {
@@ -253,11 +263,23 @@ def test_farm_damage_is_undone(sentence: str, config: str) -> None:
     assert "traditional-to-simplified" in names
 
 
-def test_straddling_annotation_loses_a_byte_and_misaligns_the_rest() -> None:
-    damaged = farm_damage("如需咨询如何成为作者，请联系我们。", ANNOTATED, "s2tw")
+@pytest.mark.parametrize("user_defined", ["private-use", "replace"])
+def test_straddling_annotation_loses_a_byte_and_misaligns_the_rest(user_defined: str) -> None:
+    sentence = "如需咨询如何成为作者，请联系我们。"
+    damaged = farm_damage(sentence, ANNOTATED, "s2tw", user_defined)
     assert "?nèi)" in damaged  # 詢 and 如 spell 內 across their boundary
     assert "如何" not in damaged  # the rest is read out of step
-    assert repair_text(damaged)[0] == "如需咨询如何成为作者，请联系我们。"
+    assert repair_text(damaged)[0] == sentence
+
+
+def test_byte_replaced_while_out_of_step_is_put_back() -> None:
+    sentence = "世家贵族，受国家的利益，较常人多些，国家亡了。"
+    annotated = {"貴": "guì", "較": "jiào", "車": "chē"}
+    damaged = farm_damage(sentence, annotated, "s2t", "replace")
+    assert "?chē)\ufffd" in damaged  # 受 and 國 spell 車; then a byte read out of step is lost
+    fixed, steps = repair_text(damaged)
+    assert fixed == sentence
+    assert steps_of((fixed, steps))["lost-characters"] == 2
 
 
 def test_lost_characters_are_counted() -> None:
@@ -355,6 +377,7 @@ def test_whole_page_is_repaired_and_markup_kept() -> None:
         "中國(guó)" + "<p>" * 100_000,
         "中國(guó)張掖網(wǎng)\ud800" * 1000,
         "涓\ufffd\ufffd涓浗" * 20_000,
+        "中國(guó)張掖網(wǎng)" + "受?chē)\ufffd家們(men)較(jiào)長(zhǎng)，" * 1_000,
     ],
     ids=[
         "parens",
@@ -367,6 +390,7 @@ def test_whole_page_is_repaired_and_markup_kept() -> None:
         "markup",
         "surrogate",
         "lost-bytes",
+        "replaced-bytes",
     ],
 )
 def test_hostile_input_finishes(hostile: str) -> None:

@@ -63,7 +63,9 @@ def _restored_copy(trace: Trace) -> tuple[Any, dict[Any, Any], list[tuple[Any, R
         _twin_map(el, piece, mapping)
         copies.append(piece)
     placed: list[tuple[Any, Removal]] = []
-    for (_el, parent, index, removal), piece in reversed(list(zip(cleaned.detached, copies))):
+    for (_el, parent, index, removal), piece in reversed(
+        list(zip(cleaned.detached, copies, strict=True))
+    ):
         home = mapping.get(parent)
         if home is not None:
             home.insert(index, piece)

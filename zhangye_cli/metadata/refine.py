@@ -60,7 +60,8 @@ def _heading_near(body: Any) -> tuple[Any, set[str]]:
     window = list(
         reversed(
             body.xpath(
-                f"preceding::text()[normalize-space()][not(ancestor::head or parent::title)][position() <= {_WINDOW}]"
+                "preceding::text()[normalize-space()][not(ancestor::head or parent::title)]"
+                f"[position() <= {_WINDOW}]"
             )
         )
     )

@@ -31,6 +31,26 @@ _LATIN_PAIR = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
     "\u2039\u203a\u20ac\u2122]{2}"
 )
+# Cheap gates, run before the scans (a character-class scan of a whole page costs more than a
+# few substring tests): mojibake of any kind through latin-1 leaves several distinct letters of
+# the upper half of latin-1 in the text; UTF-8 Chinese read as GBK leaves some of the commonest
+# punctuation and words as these characters (，。的中 → 锛銆鐨涓).
+_LATIN_UPPER_HALF = tuple(chr(c) for c in range(0xC0, 0x100))
+_MIN_LATIN_LETTERS = 3
+_SHORT = 2000  # a text this short (a field, a paragraph) is scanned without the gates
+_UTF8_AS_GBK_SIGNS = ("锛", "銆", "鐨", "涓", "鍦", "鏄", "浜", "锟")
+
+
+def _latin_gate(text: str) -> bool:
+    seen = 0
+    for char in _LATIN_UPPER_HALF:
+        if char in text:
+            seen += 1
+            if seen >= _MIN_LATIN_LETTERS:
+                return True
+    return False
+
+
 _MIN_SHAPED = 2  # characters that start like UTF-8 read as GBK before that repair is tried
 
 
@@ -64,10 +84,13 @@ def repair_text(text: str) -> tuple[str, tuple[RepairStep, ...]]:
     if text.isascii():
         return text, ()
     steps: list[RepairStep] = []
-    if _LATIN_PAIR.search(text):
+    if (len(text) <= _SHORT or _latin_gate(text)) and _LATIN_PAIR.search(text):
         text, counts = fix_latin1_mojibake(text)
         steps.extend(RepairStep(name, n) for name, n in sorted(counts.items()) if n)
-    if "\ufffd" in text or utf8_shaped_count(text) >= _MIN_SHAPED:
+    if "\ufffd" in text or (
+        (len(text) <= _SHORT or any(sign in text for sign in _UTF8_AS_GBK_SIGNS))
+        and utf8_shaped_count(text) >= _MIN_SHAPED
+    ):
         text, restored = fix_utf8_as_gbk(text)
         if restored:
             steps.append(RepairStep("mojibake-utf8-as-gbk", restored))

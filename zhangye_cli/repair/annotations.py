@@ -19,8 +19,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .gbk import decode_skipping, is_lead, is_trail, pair_char
-from .lexicon import lexicon
+from .gbk import decode_skipping, gbk_reads_pair, is_lead, is_trail, pair_char
+from .lexicon import lexicon, segment_score
 from .pinyin import LETTERS, is_reading, syllables
 from .script import convert, count_traditional, is_traditional_char
 
@@ -33,6 +33,7 @@ MIN_MARKS = 2  # annotations and lost-character marks together
 MIN_TRADITIONAL_SHARE = 0.1  # traditional characters among Han characters (the farm converts)
 MIN_MARKS_PER_TRADITIONAL = 0.05  # the farm annotates 11-64% of the characters it converts
 MAX_INCONSISTENT_SHARE = 0.2  # the farm gives a character one syllable; glosses vary
+_MAX_CONTEXT_FILLS = 500  # replaced bytes weighed among their neighbours; the rest alone
 
 
 @dataclass(frozen=True)
@@ -154,14 +155,85 @@ class Restored:
     restored: int  # lost characters put back
 
 
+def _encode(chunk: str, out: bytearray, holes: list[int]) -> None:
+    """Append the chunk's GB18030 bytes; each U+FFFD becomes a one-byte hole to fill later."""
+    pieces = chunk.split("\ufffd")
+    for i, piece in enumerate(pieces):
+        if i:
+            holes.append(len(out))
+            out.append(0)
+        out += piece.encode("gb18030")
+
+
+def _in_context(before: bytes, pair: bytes, after: bytes) -> float:
+    """How likely the character ``pair`` spells is between its neighbours (read as simplified)."""
+    text = decode_skipping(before) + decode_skipping(pair) + decode_skipping(after)
+    return segment_score(convert(text, "tw2s"))
+
+
+def _fill_holes(out: bytearray, holes: list[int]) -> tuple[bytes, int]:
+    """Put back bytes a GBK decoder replaced with U+FFFD while it read out of step.
+
+    Once the stream is back in step, such a byte is the second byte of a character: the one
+    that with the lead before it spells the likeliest character among its neighbours and with
+    the byte after it spells none (which is why the decoder failed). A hole anywhere else stays
+    a U+FFFD.
+    """
+    marked = set(holes)
+    fixed = bytearray()
+    starts: list[int] = []  # where each character of ``fixed`` starts
+    filled = 0
+    i, n = 0, len(out)
+    while i < n:
+        byte = out[i]
+        starts.append(len(fixed))
+        if i in marked:
+            fixed += "\ufffd".encode("gb18030")
+            i += 1
+            continue
+        if byte < 0x80 or i + 1 >= n:
+            fixed.append(byte)
+            i += 1
+            continue
+        if i + 1 in marked:
+            after = out[i + 2] if i + 2 < n and i + 2 not in marked else None
+            before = bytes(fixed[starts[-3] if len(starts) >= 3 else 0 : starts[-1]])
+            following = bytes(out[i + 2 : i + 8])
+            best: tuple[float, int] | None = None
+            weigh_context = filled < _MAX_CONTEXT_FILLS
+            for trail in range(0x40, 0xFF):
+                char = pair_char(byte, trail) if is_trail(trail) else None
+                if char is None or (after is not None and gbk_reads_pair(trail, after)):
+                    continue
+                if weigh_context:
+                    score = _in_context(before, bytes((byte, trail)), following)
+                else:
+                    score = lexicon().char_score(convert(char, "tw2s"))
+                if best is None or score > best[0]:
+                    best = (score, trail)
+            if best is not None:
+                fixed += bytes((byte, best[1]))
+                filled += 1
+                i += 2
+                continue
+            fixed.append(byte)
+            i += 1
+            continue
+        size = 4 if 0x30 <= out[i + 1] <= 0x39 else 2
+        fixed += out[i : i + size]
+        i += size
+    return bytes(fixed), filled
+
+
 def restore(text: str, evidence: Evidence) -> Restored:
     """Remove the annotations and put back lost characters (call only when ``evidence.dense``)."""
     valid = syllables()
     out = bytearray()
+    holes: list[int] = []
     removed = restored = 0
     position = 0
     for match in MARK.finditer(text):
-        out += text[position : match.start()].encode("gb18030")
+        _encode(text[position : match.start()], out, holes)
         position = match.end()
         syllable = match.group(1) or match.group(2)
         if syllable not in valid:
@@ -178,5 +250,9 @@ def restore(text: str, evidence: Evidence) -> Restored:
         if lost is not None:
             out.append(lost)
             restored += 1
-    out += text[position:].encode("gb18030")
-    return Restored(text=decode_skipping(bytes(out)), removed=removed, restored=restored)
+    _encode(text[position:], out, holes)
+    data = bytes(out)
+    if holes:
+        data, filled = _fill_holes(out, holes)
+        restored += filled
+    return Restored(text=decode_skipping(data), removed=removed, restored=restored)

@@ -1,15 +1,15 @@
 """How plausible a piece of Chinese text is: a word list with frequencies and a best-path search.
 
 The repairs that must guess lost bytes (UTF-8 read as GBK, content-farm annotations) or judge
-whether a decoding makes sense (GBK read as latin-1) ask this module. The word list is loaded on
-first use from ``_lexicon_data`` (see its docstring for where it comes from).
+whether a decoding makes sense (GBK read as latin-1) ask this module. The word list is the
+dictionary that the jieba package ships (dict.txt: word, frequency, part of speech), of which the
+words of one to four Han characters are read on first use.
 """
 
 from __future__ import annotations
 
-import base64
-import lzma
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,9 +34,27 @@ _PUNCTUATION_WEIGHT = {
     "·": 0.03,
 }
 _MAX_WORD = 4
-# Units and measure words that follow a number ("0" stands for any digit): 2月, 10日, 48小时.
+# Units and measure words that follow a number ("0" stands for any digit): 2月, 10日, 48小时;
+# and words that come before one: 为10, 于2022, 第3.
 _AFTER_DIGIT = "年月日时分秒点号个位名人次元万亿岁天周届期项条件家米里克度倍"
+_BEFORE_DIGIT = "为于达约第共占至到近超逾每"
 _DIGIT = "0"
+# How punctuation sits in running text, as multiples of the commonest single character: a
+# closing quote follows the end of a sentence, an opening one a colon; questions end in ？.
+_PUNCTUATION_PAIRS = {
+    "。”": 0.5,
+    "！”": 0.2,
+    "？”": 0.2,
+    "…”": 0.1,
+    "，”": 0.1,
+    "：“": 0.3,
+    "，“": 0.2,
+    "吗？": 0.2,
+    "呢？": 0.1,
+    "么？": 0.1,
+    "说：": 0.2,
+    "道：": 0.1,
+}
 
 
 @dataclass(frozen=True)
@@ -58,23 +76,29 @@ class Lexicon:
         return char in self.words
 
 
+_DICTIONARY_LINE = re.compile(r"^([\u3400-\u9fff]{1,4}) (\d+)", re.M)
+
+
+def _dictionary_text() -> str:
+    from importlib import resources
+
+    return resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    from ._lexicon_data import DATA
-
-    text = lzma.decompress(base64.b85decode(DATA)).decode("utf-8")
-    counts: dict[str, float] = {}
-    for line in text.splitlines():
-        klass, length, run = line.split(" ", 2)
-        size = int(length)
-        weight = 2.0 ** (int(klass) / 4)
-        for i in range(0, len(run), size):
-            counts[run[i : i + size]] = weight
+    counts: dict[str, float] = {
+        word: float(freq) for word, freq in _DICTIONARY_LINE.findall(_dictionary_text())
+    }
     top = max(v for k, v in counts.items() if len(k) == 1)
     for mark, share in _PUNCTUATION_WEIGHT.items():
         counts[mark] = top * share
     for unit in _AFTER_DIGIT:
         counts[_DIGIT + unit] = counts.get(unit, 1.0)
+    for word in _BEFORE_DIGIT:
+        counts[word + _DIGIT] = counts.get(word, 1.0) / 4
+    for pair, share in _PUNCTUATION_PAIRS.items():
+        counts[pair] = top * share
     total = sum(counts.values())
     words = {w: math.log(c / total) for w, c in counts.items()}
     prefixes = frozenset(w[:i] for w in words for i in range(1, len(w)))
@@ -97,6 +121,12 @@ def mean_char_score(text: str) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
+def segment_score(text: str) -> float:
+    """Log probability of ``text`` read as its best sequence of words (higher is likelier)."""
+    lattice = {i: [(i + 1, c)] for i, c in enumerate(text)}
+    return _best(lattice, len(text))[0]
+
+
 # A lattice: for each start position, the (end position, character) edges leaving it.
 Lattice = Mapping[int, Sequence[tuple[int, str]]]
 
@@ -108,6 +138,10 @@ def best_path(lattice: Lattice, end: int) -> str | None:
     characters that is a known word; a word scores its own probability, so "一个" beats the two
     characters scored apart. Returns None when no path reaches ``end``.
     """
+    return _best(lattice, end)[1]
+
+
+def _best(lattice: Lattice, end: int) -> tuple[float, str | None]:
     lex = lexicon()
     best: dict[int, tuple[float, int, str]] = {0: (0.0, -1, "")}  # score, previous stop, piece
     for pos in range(end):
@@ -133,11 +167,11 @@ def best_path(lattice: Lattice, end: int) -> str | None:
                 if len(candidate) < _MAX_WORD and candidate_key in lex.prefixes:
                     stack.append((stop, candidate, candidate_key))
     if end not in best:
-        return None
+        return float("-inf"), None
     pieces: list[str] = []
     at = end
     while at > 0:
         _, previous, piece = best[at]
         pieces.append(piece)
         at = previous
-    return "".join(reversed(pieces))
+    return best[end][0], "".join(reversed(pieces))

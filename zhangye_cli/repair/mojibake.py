@@ -196,6 +196,17 @@ def _hole_options(stream: list[int | None], i: int) -> list[int]:
     ]
 
 
+def _decoder_would_fail(seq: list[int], stream: list[int | None], pos: int) -> bool:
+    """Two lost bytes in a row: the GBK decoder failed on the first, so with the second it
+    must not spell a character (else it would have read them as one)."""
+    for k in range(len(seq) - 1):
+        if stream[pos + k] is None and stream[pos + k + 1] is None:
+            first, second = seq[k], seq[k + 1]
+            if first not in (0x80, 0xFF) and gbk_reads_pair(first, second):
+                return False
+    return True
+
+
 def _utf8_length(lead: int) -> int:
     if lead < 0x80:
         return 1
@@ -232,6 +243,8 @@ def _decode_holed_utf8(stream: list[int | None]) -> str | None:
             if budget < 0:
                 return None  # lost bytes everywhere: not text worth the search
             for seq in seqs:
+                if not _decoder_would_fail(seq, stream, pos):
+                    continue
                 try:
                     char = bytes(seq).decode("utf-8")
                 except UnicodeDecodeError:

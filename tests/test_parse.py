@@ -1,0 +1,105 @@
+"""The parse stage: decoded text → lxml tree, base URL, language and the two text indexes
+(zhangye_cli/parse.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhangye_cli import Config
+from zhangye_cli.errors import ExitCode, NoArticleError
+from zhangye_cli.parse import parse_page
+from zhangye_cli.records import DecodedPage, EncodingDecision, ParsedPage, RawPage
+
+
+def parse(text: str, url: str | None = None, config: Config | None = None) -> ParsedPage:
+    raw = RawPage(text.encode("utf-8"), url=url, origin="page.html")
+    decoded = DecodedPage(raw, text, EncodingDecision("utf-8", "text"))
+    return parse_page(decoded, config or Config())
+
+
+def test_a_plain_page() -> None:
+    parsed = parse('<html lang="zh-CN"><head><title>标题</title></head><body><p>正文</p></body>')
+    assert parsed.tree.tag == "html"
+    assert parsed.tree.findtext(".//p") == "正文"
+    assert parsed.lang == "zh-cn"
+    assert parsed.base_url is None
+
+
+def test_an_xml_declared_document_parses() -> None:
+    """lxml refuses a str with an encoding declaration: the declaration is taken off."""
+    text = (
+        '<?xml version="1.0" encoding="gb2312"?>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="zh">'
+        "<head><title>张掖</title></head><body><p>甘州区</p></body></html>"
+    )
+    parsed = parse(text)
+    assert parsed.tree.tag == "html"
+    assert parsed.tree.findtext(".//p") == "甘州区"
+    assert parsed.tree.findtext(".//title") == "张掖"
+
+
+def test_control_characters_are_dropped_and_the_text_around_them_kept() -> None:
+    parsed = parse("<html><body><p>张\x01掖\x0b市\x1f<b>甘\x00州</b></p>\t\n</body></html>")
+    assert "".join(parsed.tree.find(".//p").itertext()) == "张掖市甘州"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", "\x00\x01", '<?xml version="1.0"?>'])
+def test_an_empty_document_raises_no_article(text: str) -> None:
+    with pytest.raises(NoArticleError) as error:
+        parse(text)
+    assert error.value.exit_code == ExitCode.NO_ARTICLE
+    assert "page.html" in str(error.value)
+    assert "empty" in str(error.value)
+
+
+def test_a_document_of_comments_only_raises_no_article() -> None:
+    with pytest.raises(NoArticleError, match="no HTML elements"):
+        parse("<!-- nothing here -->")
+
+
+def test_comments_and_processing_instructions_are_removed() -> None:
+    parsed = parse("<html><body><!-- 注释 --><p>正文<?php echo 1 ?></p></body></html>")
+    assert "注释" not in parsed.texts.joined
+    assert [str(n) for n in parsed.texts.nodes] == ["正文"]
+
+
+def test_a_fragment_is_wrapped_into_a_document() -> None:
+    parsed = parse("just some text")
+    assert parsed.tree.tag == "html"
+    assert parsed.tree.findtext("body") == "just some text"
+    assert [str(n) for n in parsed.texts.nodes] == ["just some text"]
+
+
+def test_base_url_from_the_raw_page_then_the_config() -> None:
+    assert parse("<p>x</p>", url="http://a.cn/1.html").base_url == "http://a.cn/1.html"
+    saved = Config(url="http://www.zgzyw.com.cn/a/1.html")
+    assert parse("<p>x</p>", config=saved).base_url == "http://www.zgzyw.com.cn/a/1.html"
+    assert parse("<p>x</p>", url="http://a.cn/1.html", config=saved).base_url == (
+        "http://a.cn/1.html"
+    )
+
+
+def test_an_absolute_base_element_wins_and_a_relative_one_is_ignored() -> None:
+    absolute = '<html><head><base href="https://cdn.zgzyw.com.cn/x/"></head><body>y</body></html>'
+    assert parse(absolute, url="http://a.cn/").base_url == "https://cdn.zgzyw.com.cn/x/"
+    relative = '<html><head><base href="/x/"></head><body>y</body></html>'
+    assert parse(relative, url="http://a.cn/").base_url == "http://a.cn/"
+
+
+def test_language_from_the_content_language_meta() -> None:
+    text = (
+        '<html><head><meta http-equiv="content-language" content=" ZH-cn "></head>'
+        "<body>x</body></html>"
+    )
+    assert parse(text).lang == "zh-cn"
+    assert parse("<html><body>x</body></html>").lang is None
+
+
+def test_indexes_cover_the_body_only() -> None:
+    parsed = parse(
+        '<html><head><title>头部标题</title></head><body class="Home">'
+        '<div id="Main" class="Article Box"><p>短文字</p></div></body></html>'
+    )
+    assert "头部标题" not in parsed.texts.joined
+    assert [str(n) for n in parsed.texts.nodes] == ["短文字"]
+    assert parsed.attrs.joined.split("\x00") == ["home", "main", "article box"]

@@ -1,0 +1,106 @@
+"""The text and attribute indexes: one string per page, searched once, each match traced back
+to its node (zhangye_cli/textindex.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import etree
+
+from zhangye_cli.textindex import SHORT_NODE, TextIndex, attribute_index, build_text_index
+
+
+def body(html: str) -> etree._Element:
+    root = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser())
+    return root.find("body")
+
+
+def test_matches_in_several_nodes_map_to_their_own_nodes() -> None:
+    scope = body(
+        "<div><p>记者王瑞云</p><span>来源：张掖日报</span>尾部文字"
+        "<p>来源：甘肃日报</p><em>来源</em></div>"
+    )
+    index = build_text_index(scope)
+    assert [str(n) for n in index.nodes] == [
+        "记者王瑞云",
+        "来源：张掖日报",
+        "尾部文字",
+        "来源：甘肃日报",
+        "来源",
+    ]
+    hits = [(i, m.start()) for i, m in index.search(re.compile("来源"))]
+    assert [i for i, _ in hits] == [1, 3, 4]
+    assert [index.starts[i] for i, _ in hits] == [start for _, start in hits]
+    owners = [index.nodes[i].getparent().tag for i, _ in hits]
+    assert owners == ["span", "p", "em"]
+
+
+def test_a_match_at_the_end_of_a_node_stays_in_that_node() -> None:
+    index = build_text_index(body("<p>发布时间</p><p>2022-03-03</p>"))
+    hits = list(index.search(re.compile(r"时间|\d{4}-\d{2}-\d{2}")))
+    assert [(i, m.group(0)) for i, m in hits] == [(0, "时间"), (1, "2022-03-03")]
+
+
+def test_tail_text_is_a_node_whose_parent_is_the_element_before_it() -> None:
+    index = build_text_index(body("<div><b>标签</b>尾巴</div>"))
+    ((i, _match),) = index.search(re.compile("尾巴"))
+    node = index.nodes[i]
+    assert node.is_tail
+    assert node.getparent().tag == "b"
+
+
+def test_matches_do_not_cross_nodes() -> None:
+    index = build_text_index(body("<p>责任</p><p>编辑</p>"))
+    assert list(index.search(re.compile("责任编辑"))) == []
+
+
+def test_blank_and_long_nodes_are_left_out() -> None:
+    long_text = "长" * (SHORT_NODE + 1)
+    index = build_text_index(body(f"<p>  \n </p><p>{long_text}</p><p>{'短' * SHORT_NODE}</p>"))
+    assert [len(n) for n in index.nodes] == [SHORT_NODE]
+
+
+def test_following_gives_the_node_and_the_next_ones() -> None:
+    index = build_text_index(body("<p>来源：</p><a>张掖日报</a><p>编辑</p><p>末尾</p>"))
+    assert index.following(0, 1) == ["来源：", "张掖日报"]
+    assert index.following(2, 5) == ["编辑", "末尾"]
+    assert all(type(t) is str for t in index.following(0, 3))
+
+
+def test_an_empty_scope_gives_an_empty_index() -> None:
+    index = build_text_index(body(""))
+    assert index == TextIndex(nodes=(), joined="", starts=())
+    assert list(index.search(re.compile("."))) == []
+
+
+def test_attribute_index_holds_class_and_id_values_lower_cased() -> None:
+    scope = body('<div id="MainBox" class="Article-Content"><p class="ShareBar">x</p></div>')
+    index = attribute_index(scope, lower=True)
+    assert index.joined.split("\x00") == ["mainbox", "article-content", "sharebar"]
+    ((i, match),) = index.search(re.compile("sharebar"))
+    attr = index.nodes[i]
+    assert attr.attrname == "class"
+    assert attr.getparent().tag == "p"
+    assert match.start() == index.starts[i]
+
+
+def test_attribute_index_keeps_case_unless_asked() -> None:
+    scope = body('<div class="ShareBar">x</div>')
+    assert attribute_index(scope).joined == "ShareBar"
+
+
+def test_attribute_index_ignores_other_attributes() -> None:
+    scope = body('<div title="Share" data-x="nav" style="color:red">x</div>')
+    assert attribute_index(scope, lower=True).nodes == ()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribute_index lower-cases only when every value is ASCII: one Chinese class "
+    "anywhere on the page leaves 'ShareBar' upper-case, so the furniture rules miss it, "
+    "although lower() keeps every position for CJK text",
+)
+def test_attribute_index_lower_cases_beside_a_chinese_class() -> None:
+    scope = body('<div class="正文"><p class="ShareBar">x</p></div>')
+    assert attribute_index(scope, lower=True).joined == "正文\x00sharebar"
