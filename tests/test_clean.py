@@ -195,11 +195,6 @@ def test_hidden_boxes_go(attrs: str) -> None:
     assert "弹出层" not in body_text(cleaned)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='the hidden-box XPath compares the style text case-sensitively: STYLE="DISPLAY: none" '
-    "(common on old table-layout government pages) is not recognised as hidden",
-)
 def test_hidden_boxes_in_upper_case_css_go() -> None:
     cleaned = clean(f'{ARTICLE}<div style="DISPLAY: none">弹出层的提示文字</div>')
     assert "弹出层" not in body_text(cleaned)
@@ -274,11 +269,6 @@ def test_furniture_words_match_whatever_the_case() -> None:
     assert removal(cleaned, "微信").reason == "class 'sharebar': share bar"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the attribute index is lower-cased only when all class/id values are ASCII, so one "
-    "Chinese class on the page lets a 'ShareBar' box through the furniture rules",
-)
 def test_furniture_words_match_whatever_the_case_beside_a_chinese_class() -> None:
     cleaned = clean(f'<div class="正文">{ARTICLE}</div><div class="ShareBar">微信 微博</div>')
     assert "微信 微博" not in body_text(cleaned)

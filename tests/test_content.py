@@ -439,12 +439,6 @@ def test_an_english_end_marker_cuts_the_rest() -> None:
     assert article.lang == "en"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="is_end_marker takes any line of 40 characters or fewer that starts with a marker "
-    "word, sentences included: '相关报道指出，该项目将于年底竣工。' past the middle cuts the "
-    "paragraphs after it from the body",
-)
 def test_a_short_sentence_starting_with_a_marker_word_does_not_cut() -> None:
     sentence = "相关报道指出，该项目将于年底竣工。"
     assert not is_end_marker(sentence)

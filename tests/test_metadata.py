@@ -224,31 +224,16 @@ def test_zuozhe_label_before_another_field() -> None:
     assert meta.value("source") == "张掖日报"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names_after splits '胡平　发布时间' at the U+3000 and accepts 发布时间 as a name: "
-    "authors become ['胡平', '发布时间']",
-)
 def test_zuozhe_label_before_the_publish_time() -> None:
     html = page(f"<h1>{HEADLINE}</h1><div>作者：胡平　发布时间：2022-03-03 10:00</div>{BODY}")
     assert meta_of(html).value("authors") == ["胡平"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the author cue wants a separator right after 文/图: '文/图 马俊峰' (a space, as "
-    "newspapers print it) credits no one",
-)
 def test_wen_tu_with_a_space_names_the_author() -> None:
     html = page(f"<h1>{HEADLINE}</h1><div class='con'><p>文/图 马俊峰</p><p>{P1}</p></div>")
     assert meta_of(html).value("authors") == ["马俊峰"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names_after stops at ）but not at （: in '作者：胡平（甘州区作家协会会员）' the token "
-    "'胡平（甘州区作家协会会员' is no name, so no author is found",
-)
 def test_zuozhe_with_an_affiliation_in_parentheses() -> None:
     html = page(f"<h1>{HEADLINE}</h1><div>作者：胡平（甘州区作家协会会员）</div>{BODY}")
     assert meta_of(html).value("authors") == ["胡平"]
@@ -318,22 +303,11 @@ def test_editor_label_and_name_in_separate_elements() -> None:
     assert meta_of(html).value("editors") == ["李四"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names_after takes the next field's label as a name: "
-    "'责任编辑：张三　发布时间：…' gives editors ['张三', '发布时间']",
-)
 def test_an_editor_followed_by_the_publish_time() -> None:
     html = page(f"<h1>{HEADLINE}</h1><div>责任编辑：张三　发布时间：2022-03-03</div>{BODY}")
     assert meta_of(html).value("editors") == ["张三"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the editor cue text is joined with the next text nodes, and names_after accepts the "
-    "next line's label as a name: 责任编辑：马丹阳 followed by 上一篇：… gives editors "
-    "['马丹阳', '上一篇'] (the seed page's own layout)",
-)
 def test_an_editor_line_followed_by_previous_next_links() -> None:
     html = page(
         f"<h1>{HEADLINE}</h1>{BODY}<div>责任编辑：马丹阳</div>"
@@ -382,11 +356,6 @@ def test_the_body_credit_beats_the_meta_author() -> None:
     assert article.authors == ("王瑞云",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="trailing_names reads any two-to-four-character parenthesis closing the last "
-    "paragraph as names: '现场气氛热烈（见图）' gives authors ['见图']",
-)
 def test_a_closing_parenthesis_that_is_no_name() -> None:
     closing = f"<p>{P3}现场气氛热烈（见图）</p>"
     article = extract(page(f"<h1>{HEADLINE}</h1><div><p>{P1}</p><p>{P2}</p>{closing}</div>"))
@@ -420,12 +389,6 @@ def test_source_ends_at_a_wide_space_or_the_next_cue(line: str) -> None:
     assert meta_of(html).value("source") == "张掖日报"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the source ends only at a cue followed by a colon: "
-    "'来源：张掖日报（记者 王瑞云）' gives the source '张掖日报（记者 王瑞云）', "
-    "the reporter's credit included",
-)
 def test_source_ends_before_a_reporter_credit_in_parentheses() -> None:
     html = page(f"<h1>{HEADLINE}</h1><div>来源：张掖日报（记者 王瑞云）</div>{BODY}")
     meta = meta_of(html)
@@ -512,11 +475,6 @@ def test_a_counter_label_without_a_number_gives_nothing() -> None:
     assert meta.value("comments_count") is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the counter pattern reads the text of whole ancestors glued together: a menu with "
-    "<li>网友评论</li><li>12345政务热线</li> gives comments_count 12345",
-)
 def test_a_comment_link_beside_a_hotline_number_is_no_counter() -> None:
     items = ("首页", "网友评论", "12345政务热线")
     menu = "<ul class='top'>" + "".join(f"<li><a>{item}</a></li>" for item in items) + "</ul>"
@@ -570,11 +528,6 @@ def test_canonical_from_og_url() -> None:
     assert meta_of(page(BODY, head=head)).value("canonical_url") == "http://www.zgzyw.com.cn/x.html"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract_metadata records 'link canonical' as the strategy even when the value came "
-    "from the og:url meta tag",
-)
 def test_canonical_from_og_url_names_its_strategy() -> None:
     head = '<meta property="og:url" content="http://www.zgzyw.com.cn/x.html">'
     assert strategy(meta_of(page(BODY, head=head)), "canonical_url") == "meta og:url"

@@ -41,8 +41,8 @@ _MICRODATA = (
 _SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)")
 # Hidden boxes (visibility:hidden is left alone: scripts often reveal article text that way).
 _HIDDEN = (
-    "//body//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''),"
-    " 'display:none')]"
+    "//body//*[@hidden or @aria-hidden='true' or contains(translate(@style,"
+    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'), 'display:none')]"
 )
 
 

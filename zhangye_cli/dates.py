@@ -32,7 +32,7 @@ _MONTHS = {
 _TIME = r"(?:[T\s]*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?(?:\.\d+)?)?"
 _ZONE = r"\s*(Z|[+-]\d{2}:?\d{2}(?![\d]))?"
 _NUMERIC = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.]\s*|月)(\d{1,2})(?!\d)\s*[日号]?"
     + _TIME
     + _ZONE
 )
@@ -89,11 +89,13 @@ def _int(value: str | None) -> int | None:
 def find_date(text: str, offset: str | None = "+08:00") -> FoundDate | None:
     """The first full date in ``text``, with its time when the text gives one."""
     for m in _NUMERIC.finditer(text):
+        if "月" in m[0] and not re.search(r"\d\s*[日号]", m[0]):
+            continue  # 2022年3月 18家…: a month, and a number that is no day
         iso = _build(
             int(m[1]), int(m[2]), int(m[3]), _int(m[4]), _int(m[5]), _int(m[6]), m[7], offset
         )
         if iso:
-            return FoundDate(iso, m[0].strip(), m[4] is not None)
+            return FoundDate(iso, m[0].strip(), "T" in iso)
     for m in _ENGLISH.finditer(text):
         if m[1]:
             day, month_name, year = m[1], m[2], m[3]

@@ -35,8 +35,10 @@ def _index(nodes: Sequence[Any], lower: bool = False) -> TextIndex:
         starts.append(pos)
         pos += len(node) + 1
     joined = _SEP.join(nodes)
-    if lower and joined.isascii():
-        joined = joined.lower()  # same length: positions still match
+    if lower:
+        lowered = joined.lower()
+        if len(lowered) == len(joined):  # positions still match
+            joined = lowered
     return TextIndex(nodes=tuple(nodes), joined=joined, starts=tuple(starts))
 
 

@@ -31,12 +31,13 @@ _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _COUNTED_MARKER = re.compile(
     r"^\d+\s+(?:Comments?|Responses?|Replies|thoughts on)\b|^Comments?\s*\(\d+\)|^\d+条评论"
 )
+_SENTENCE = re.compile(r"[，。！？；]|[,.!?;]\s")
 _WORD = re.compile(r"[A-Za-z0-9]+|[\u4e00-\u9fff]")
 
 
 def is_end_marker(text: str) -> bool:
     """A short heading that opens related stories or comments."""
-    if len(text) > END_MARKER_MAX:
+    if len(text) > END_MARKER_MAX or _SENTENCE.search(text):
         return False
     return any(text.startswith(m) for m in END_MARKERS) or bool(_COUNTED_MARKER.match(text))
 

@@ -57,13 +57,14 @@ _DATE_CUE = re.compile(
 _MODIFIED_CUE = re.compile(r"(更新时间|修改时间|更新日期|最后更新)")
 _SOURCE = re.compile(r"(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处|转自|来自)\s*[:：]\s*")
 _SOURCE_END = re.compile(
-    r"\s{2,}|\u3000|[|｜【\[]"
+    r"\s{2,}|\u3000|[|｜【\[]|[（(]\s*(?:本报)?(?:记者|通讯员|作者)"
     r"|(?:作者|记者|责任编辑|编辑|责编|发布时间|发布日期|发表时间|更新时间|时间|发布|日期|浏览次数"
     r"|浏览|点击|阅读|访问|字号|通讯员)\s*[:：]"
     r"|(?:19|20)\d{2}\s*[-/.年]"
 )
 _COUNTER = re.compile(
-    r"(\d[\d,]*)\s*人(?:参与|评论|跟帖)|(?:评论|跟帖|参与互动)\s*[(（\[【:：]?\s*(\d[\d,]*)"
+    r"(\d[\d,]*)\s*人(?:参与|评论|跟帖)"
+    r"|(?:评论|跟帖|参与互动)\s*[(（\[【:：]?\s*(\d[\d,]*)(?![\d,])(?![\u4e00-\u6760\u6762-\u9fff])"
 )
 _KEYWORD_SPLIT = re.compile(r"[,，;；、|\s]+")
 _INFO_CHARS = 400
@@ -407,9 +408,13 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
         words = [k for k in _KEYWORD_SPLIT.split(keywords[1]) if k]
         if words:
             findings["keywords"] = FieldFinding(words, f"meta {keywords[0]}")
-    canonical = head.links.get("canonical") or (head.first("og:url") or (None, None))[1]
-    if canonical:
-        findings["canonical_url"] = FieldFinding(_absolute(url, canonical), "link canonical")
+    og_url = head.first("og:url")
+    if head.links.get("canonical"):
+        findings["canonical_url"] = FieldFinding(
+            _absolute(url, head.links["canonical"]), "link canonical"
+        )
+    elif og_url:
+        findings["canonical_url"] = FieldFinding(_absolute(url, og_url[1]), "meta og:url")
 
     return Metadata(
         findings=findings,

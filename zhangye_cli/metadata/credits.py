@@ -7,8 +7,8 @@ from typing import Any
 
 _AUTHOR_CUE = re.compile(
     r"(?:(?:本报|特约|见习|实习)?记者|通讯员|实习生|作者|撰稿|撰文|执笔|"
-    r"(?<![\u4e00-\u9fff])文(?:\s*[/／|｜]\s*图|·图|图)?\s*[/／|｜:：]|"
-    r"(?<![\u4e00-\u9fff])(?:图|图文|文图)\s*[/／|｜])"
+    r"(?<![\u4e00-\u9fff])(?:文\s*[/／|｜]\s*图|图\s*[/／|｜]\s*文|文·图|文图|图文)"
+    r"\s*[/／|｜:：]?|(?<![\u4e00-\u9fff])[文图]\s*[/／|｜:：])"
 )
 _EDITOR_CUE = re.compile(r"(?:责任编辑|(?<![总主])编辑|责编|值班编辑|网络编辑)")
 
@@ -21,14 +21,30 @@ _NOT_NAMES = frozenset(
     "登录 注册 微博 微信 举报 字号 放大 缩小 发表 点击 阅读 浏览 查看 全文 原文 链接 本人 佚名 "
     "匿名 未知 不详 管理员 admin".split()
 )
-_NOT_INSIDE = ("受访", "供图", "来源", "报道", "编辑")
+_NOT_INSIDE = (
+    "受访",
+    "供图",
+    "来源",
+    "报道",
+    "编辑",
+    "时间",
+    "日期",
+    "发布",
+    "浏览",
+    "点击",
+    "上一",
+    "下一",
+    "审核",
+    "校对",
+    "字号",
+)
 _ORG_ENDINGS = tuple("报网社台站局委厅部办院会处所室中心")
 _NAME = re.compile(
     r"^[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?$"  # 王瑞云, 阿卜杜·热合曼
     r"|^[A-Z][a-zA-Z.'-]+(?: [A-Z][a-zA-Z.'-]+){0,3}$"  # Jane Smith
 )
 _TOKEN_SPLIT = re.compile(r"[\s\u3000\u00a0、，,;；/／|｜]+")
-_STOP = re.compile(r"[)）】\]」》<>。！？!?\n：:]|\d|发自|报道")
+_STOP = re.compile(r"[()（）【】\[\]「」《》<>。！？!?\n：:]|\d|发自|报道")
 _TRAILERS = ("报道", "摄影", "摄", "供图", "整理", "发自", "综述")
 
 
@@ -100,7 +116,7 @@ def trailing_names(text: str) -> list[str]:
     if not match:
         return []
     names = [n for n in re.split(r"[\s\u3000、]+", match.group(1)) if n]
-    return names if names and all(is_name(n) for n in names) else []
+    return names if names and all(is_bare_name(n) for n in names) else []
 
 
 def photographers_in(text: str) -> list[str]:
