@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+import zhangye_cli
 from zhangye_cli.article import Article, Block, Image
 from zhangye_cli.config import Config
 from zhangye_cli.normalize import (
@@ -205,3 +206,28 @@ def test_normalize_case(case: dict[str, Any]) -> None:
         assert out.repairs == ()
     else:
         assert case["step"] in {r.step for r in out.repairs}
+
+
+def test_replacement_characters_are_dropped_and_counted() -> None:
+    from zhangye_cli.normalize import drop_replacement
+
+    assert drop_replacement("人们开始\ufffd“形式”") == ("人们开始“形式”", 1)
+    assert drop_replacement("干净的文字") == ("干净的文字", 0)
+
+
+def test_a_page_with_an_unreadable_byte_records_the_step() -> None:
+    page = (
+        "<html><head><meta charset=gb2312><title>题</title></head><body><p>".encode()
+        + (
+            "张掖市召开全市工作会议，安排部署今年的重点任务。会议强调，要狠抓落实。".encode(
+                "gb18030"
+            )
+            + b"\xff"
+            + "各县区负责同志参加会议。".encode("gb18030")
+        )
+        + b"</p></body></html>"
+    )
+    article = zhangye_cli.extract(page)
+    assert "\ufffd" not in article.text
+    counts = {r.step: r.count for r in article.repairs}
+    assert counts.get("drop-replacement", 0) >= 1

@@ -11,6 +11,7 @@ it removed or replaced.
 - ``collapse-whitespace``: runs of white space become one space; line breaks inside a
   paragraph are kept (blank lines dropped); the U+3000 paragraph indent at the start of a
   paragraph and runs made only of U+3000 inside a line are kept; ends are trimmed.
+- ``drop-replacement``: U+FFFD left by bytes no codec could read.
 - ``script-simplified`` / ``script-traditional`` (``config.script``): OpenCC conversion.
 - ``punct-ascii`` / ``punct-fullwidth`` (``config.punct``): Chinese punctuation to ASCII (and
   the U+3000 indent and spaces to plain spaces), or ASCII punctuation next to Han characters to
@@ -40,6 +41,12 @@ _INVISIBLE = re.compile(
     "|(?<![\U0001f000-\U0001faff\u2600-\u27bf\ufe0f])\u200d"
     "|\u200d(?![\U0001f000-\U0001faff\u2600-\u27bf])"
 )
+
+
+def drop_replacement(text: str, paragraph: bool = False) -> tuple[str, int]:
+    """Remove U+FFFD: what bytes no codec could read left behind (the repair stage has already
+    put back what it could)."""
+    return text.replace("\ufffd", ""), text.count("\ufffd")
 
 
 def drop_invisible(text: str, paragraph: bool = False) -> tuple[str, int]:
@@ -161,6 +168,7 @@ def punct_fullwidth(text: str, paragraph: bool = False) -> tuple[str, int]:
 def _steps(config: Config) -> list[tuple[str, StepFunction]]:
     steps: list[tuple[str, StepFunction]] = [
         ("drop-invisible", drop_invisible),
+        ("drop-replacement", drop_replacement),
         ("collapse-whitespace", collapse_whitespace),
     ]
     if config.script == "simplified":

@@ -7,6 +7,7 @@ tables are recognised: the first are dropped, the second walked into.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -15,6 +16,7 @@ from ..article import Block, Image
 from ..rules import INLINE_TAGS
 from ..text import squash, text_of
 
+_INDENT = re.compile("[ \t\r\n\u00a0]*(\u3000+)")
 _HEADING_XPATH = ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title"})
@@ -30,9 +32,13 @@ class Walk:
 
     def flush(self) -> None:
         if self.buffer:
-            text = squash("".join(self.buffer))
+            raw = "".join(self.buffer)
             self.buffer.clear()
+            text = squash(raw)
             if text:
+                indent = _INDENT.match(raw)
+                if indent:  # the U+3000 paragraph indent is the page's, and kept
+                    text = indent.group(1) + text
                 self.blocks.append(Block("paragraph", text=text))
 
     def image(self, el: Any) -> Image | None:
