@@ -24,6 +24,7 @@ _CAPTION_MARK = ("▲", "△", "↑", "图为", "上图", "下图", "图：", "�
 _SENTENCE_END = ("。", "！", "？", "!", "?", "；")
 _NOTICE_AFTER = 6  # text nodes after the body searched for its rights notice
 _PROFILE_BODY_MIN = 50
+_REPEAT_MIN = 20  # a paragraph this long seen again is a copy (shorter ones may recur: "（完）")
 _TAIL_SHARE = 0.5  # an end marker cuts the body only past this share of its text
 
 
@@ -102,6 +103,7 @@ def extract_content(
     ]
     authors = frozenset("".join(a.split()) for a in meta.value("authors") or ())
     total = sum(len(b.plain_text()) for b in walk.blocks)
+    said: set[str] = set()  # paragraphs already kept: pages that print the article twice
     seen = 0
     for i, block in enumerate(walk.blocks):
         if (
@@ -132,6 +134,16 @@ def extract_content(
                     Removal(f"line:{rule}", "body", reason, len(block.text), block.text[:60])
                 )
                 continue
+            key = "".join(block.text.split())
+            if len(key) >= _REPEAT_MIN:
+                if key in said:
+                    removals.append(
+                        Removal(
+                            "line:repeat", "body", "the same paragraph again", len(key), key[:60]
+                        )
+                    )
+                    continue
+                said.add(key)
         kept.append(block)
     if not notices:
         notices = _notices_after(body)
