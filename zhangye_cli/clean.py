@@ -159,7 +159,8 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
             continue
         word = match.group(1).lower()
         kind = FURNITURE_WORDS[word]
-        if kind not in PROSE_FURNITURE and looks_like_content(el):
+        limit = PROSE_FURNITURE.get(kind)
+        if (limit is None or _LENGTH(el) > limit) and looks_like_content(el):
             continue
         rm.remove(el, "furniture", f"{attr.attrname} {word!r}: {kind}")
 

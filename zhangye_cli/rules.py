@@ -86,20 +86,19 @@ FURNITURE_WORDS: dict[str, str] = {
     **{w: "photo caption" for w in ("caption", "credit", "credits", "wp-caption-text")},
     **{w: "newsletter" for w in ("newsletter", "subscribe", "subscription", "signup")},
 }
-# Furniture kinds removed even when their box reads like prose (comment threads, author bios).
-PROSE_FURNITURE = frozenset(
-    {
-        "comments",
-        "author box",
-        "cookie notice",
-        "newsletter",
-        "footer",
-        "share bar",
-        "qr code",
-        "login or search",
-    }
-)
-WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+# Furniture kinds removed even when their box reads like prose (comment threads, author bios),
+# up to this many characters: a bigger box named so is a page's whole article (WordPress marks
+# its <article> with "author-NAME").
+PROSE_FURNITURE: dict[str, int] = {
+    "comments": 1_000_000,
+    "footer": 1_000_000,
+    "author box": 1500,
+    "cookie notice": 3000,
+    "newsletter": 1500,
+    "share bar": 1500,
+    "qr code": 1500,
+    "login or search": 3000,
+}
 
 # Cue phrases of boilerplate lines, with the rule name each belongs to. A line is dropped only
 # when it is short (CUE_LINE_MAX characters): a long paragraph that mentions one is article text.
