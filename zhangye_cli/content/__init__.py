@@ -24,7 +24,7 @@ _CAPTION_MARK = ("▲", "△", "↑", "图为", "上图", "下图", "图：", "�
 _SENTENCE_END = ("。", "！", "？", "!", "?", "；")
 _NOTICE_AFTER = 6  # text nodes after the body searched for its rights notice
 _PROFILE_BODY_MIN = 50
-_REPEAT_MIN = 50  # a paragraph this long seen again is a copy (short lines recur: "（完）", table rows)
+_REPEAT_MIN = 50  # a paragraph this long seen again is a copy (short lines, table rows recur)
 _TAIL_SHARE = 0.5  # an end marker cuts the body only past this share of its text
 
 
