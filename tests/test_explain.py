@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.tree import Tree
 
 from tests.conftest import PAGE_CASES, PageCase
+from tests.test_cli import assert_one_line_error
 from zhangye_cli.cli import main
 from zhangye_cli.config import Config
 from zhangye_cli.errors import ExitCode
@@ -202,17 +203,6 @@ def test_explain_help_has_examples() -> None:
     assert "Examples:" in result.stdout
     assert "  zhangye explain page.html --html annotated.html" in result.stdout
     assert "explain" in run("--help").stdout
-
-
-def assert_one_line_error(result: Result, code: int, *words: str) -> None:
-    assert result.exit_code == code, (result.exit_code, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("zhangye: error: ")
-    for word in words:
-        assert word in lines[0]
-    assert "Traceback" not in result.output
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -82,6 +82,20 @@ def block_stats(scope: Any) -> dict[Any, BlockStats]:
     return stats
 
 
+def subtree_totals(scope: Any) -> tuple[dict[Any, float], dict[Any, float]]:
+    """Good and bad text of every element's subtree (only elements that hold text appear)."""
+    good: dict[Any, float] = {}
+    bad: dict[Any, float] = {}
+    for block, stats in block_stats(scope).items():
+        g, b = stats.good, stats.bad
+        for el in (block, *block.iterancestors()):
+            good[el] = good.get(el, 0.0) + g
+            bad[el] = bad.get(el, 0.0) + b
+            if el is scope:
+                break
+    return good, bad
+
+
 def _distance(el: Any, title_line: dict[Any, int]) -> int:
     """Steps from ``el`` up to the first element that also holds the headline."""
     for steps, ancestor in enumerate((el, *el.iterancestors())):
@@ -96,15 +110,7 @@ def choose_body(scope: Any, title: Any = None, bad_weight: float = 1.0) -> BodyC
     When the headline element is known, candidates far from it in the tree (teaser lists,
     "more stories" modules) lose a share of their score for each step between them.
     """
-    good: dict[Any, float] = {}
-    bad: dict[Any, float] = {}
-    for block, s in block_stats(scope).items():
-        g, b = s.good, s.bad
-        for el in (block, *block.iterancestors()):
-            good[el] = good.get(el, 0.0) + g
-            bad[el] = bad.get(el, 0.0) + b
-            if el is scope:
-                break
+    good, bad = subtree_totals(scope)
     scored = sorted(
         ((g - bad_weight * bad[el], i, el) for i, (el, g) in enumerate(good.items()) if g > 0),
         key=lambda t: (-t[0], t[1]),

@@ -1,7 +1,7 @@
 """Read-only facts about a traced page that the stage records do not hold directly.
 
 The body's candidates and their scores are recomputed from the cleaned tree with the content
-stage's own ``block_stats`` and ``choose_body``; the body's blocks are walked again with
+stage's own ``subtree_totals`` and ``choose_body``; the body's blocks are walked again with
 ``walk_blocks`` and each is matched, in order, against the line rules the content stage recorded.
 Nothing here changes the tree.
 """
@@ -14,7 +14,7 @@ from typing import Any
 from ..article import Block
 from ..clean import describe
 from ..content.blocks import walk_blocks
-from ..content.scoring import block_stats, choose_body
+from ..content.scoring import choose_body, subtree_totals
 from ..pipeline import Trace
 from ..records import Removal
 
@@ -86,15 +86,7 @@ def candidates(trace: Trace, limit: int = 5) -> list[Candidate]:
     the chosen body need not be the first.
     """
     scope = _scope(trace)
-    good: dict[Any, float] = {}
-    bad: dict[Any, float] = {}
-    for block, stats in block_stats(scope).items():
-        g, b = stats.good, stats.bad
-        for el in (block, *block.iterancestors()):
-            good[el] = good.get(el, 0.0) + g
-            bad[el] = bad.get(el, 0.0) + b
-            if el is scope:
-                break
+    good, bad = subtree_totals(scope)
     body = trace.content.body
     choice = choose_body(scope, _headline(trace))
     winner = choice.element if choice is not None else None
