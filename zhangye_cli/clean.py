@@ -152,7 +152,10 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
             rm.remove(el, "microdata", f"schema.org {el.get('itemprop')} record, not shown")
 
     attributes = parsed.attrs
+    removed_at = -1
     for i, match in attributes.search(_furniture_pattern()):
+        if i == removed_at:
+            continue  # its element is gone already ("nav nav-item")
         attr = attributes.nodes[i]
         el = attr.getparent()
         if el is None or el in keep or rm.gone(el) or el.tag in ("html", "body"):
@@ -163,6 +166,7 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
         if (limit is None or _LENGTH(el) > limit) and looks_like_content(el):
             continue
         rm.remove(el, "furniture", f"{attr.attrname} {word!r}: {kind}")
+        removed_at = i
 
     texts = parsed.texts
     seen: set[int] = set()

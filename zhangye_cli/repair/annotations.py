@@ -26,6 +26,9 @@ from .script import convert, count_traditional, is_traditional_char
 
 # "(syllable)" or, where the decoder swallowed the "(", "?syllable)".
 MARK = re.compile(f"\\(([{LETTERS}]{{1,6}})\\)|\\?([{LETTERS}]{{1,6}})\\)")
+# The same marks found faster (a pattern that starts with a character class is scanned for in C):
+# group 1 is "(" for an annotation or "?" for a lost-character mark, group 2 the syllable.
+_OPENED_MARK = re.compile(f"([(?])([{LETTERS}]{{1,6}})\\)")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # Density: how much of the text must look like the content farm's before anything is removed.
@@ -68,8 +71,8 @@ def scan(text: str) -> Evidence:
     """Count the farm's marks in ``text`` (cheap when there are none)."""
     candidates = [
         m
-        for m in MARK.finditer(text)
-        if m.group(2) is not None or (m.start() and _HAN.match(text, m.start() - 1))
+        for m in _OPENED_MARK.finditer(text)
+        if m.group(1) == "?" or (m.start() and _HAN.match(text, m.start() - 1))
     ]
     if len(candidates) < MIN_MARKS:
         return Evidence()
@@ -81,10 +84,10 @@ def scan(text: str) -> Evidence:
     annotations = lost = 0
     seen: dict[str, set[str]] = defaultdict(set)
     for match in candidates:
-        syllable = match.group(1) or match.group(2)
+        syllable = match.group(2)
         if syllable not in valid:
             continue
-        if match.group(2) is not None:
+        if match.group(1) == "?":
             lost += 1
             continue
         before = text[match.start() - 1]
