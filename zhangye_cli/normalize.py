@@ -182,20 +182,22 @@ def _steps(config: Config) -> list[tuple[str, StepFunction]]:
     return steps
 
 
-class _Counter:
-    """Applies one step to many fields and adds up what it changed."""
+class _Fixer:
+    """Applies a list of steps to many fields in one pass, adding up what each step changed."""
 
-    def __init__(self, step: StepFunction) -> None:
-        self.step = step
-        self.count = 0
+    def __init__(self, steps: list[tuple[str, StepFunction]]) -> None:
+        self.steps = steps
+        self.counts = dict.fromkeys((name for name, _ in steps), 0)
 
     def text(self, value: str, paragraph: bool = False) -> str:
         if not value:
             return value
-        out, n = self.step(value, paragraph)
-        if out != value:
-            self.count += n or 1
-        return out
+        for name, step in self.steps:
+            out, n = step(value, paragraph)
+            if out != value:
+                self.counts[name] += n or 1
+                value = out
+        return value
 
     def optional(self, value: str | None) -> str | None:
         if value is None:
@@ -203,47 +205,51 @@ class _Counter:
         return self.text(value) or None
 
     def many(self, values: tuple[str, ...]) -> tuple[str, ...]:
-        out = (self.text(v) for v in values)
-        return tuple(v for v in out if v)
+        out = tuple(v for v in (self.text(v) for v in values) if v)
+        return values if out == values else out
 
     def image(self, image: Image) -> Image:
-        return replace(image, alt=self.text(image.alt), caption=self.text(image.caption))
+        alt, caption = self.text(image.alt), self.text(image.caption)
+        if alt == image.alt and caption == image.caption:
+            return image
+        return replace(image, alt=alt, caption=caption)
 
     def block(self, block: Block) -> Block:
+        text = self.text(block.text, paragraph=block.type in ("paragraph", "quote"))
+        items = self.many(block.items)
+        rows = tuple(tuple(self.text(cell) for cell in row) for row in block.rows)
+        image = self.image(block.image) if block.image is not None else None
+        if (text, items, rows, image) == (block.text, block.items, block.rows, block.image):
+            return block
+        return replace(block, text=text, items=items, rows=rows, image=image)
+
+    def article(self, article: Article) -> Article:
         return replace(
-            block,
-            text=self.text(block.text, paragraph=block.type in ("paragraph", "quote")),
-            items=self.many(block.items),
-            rows=tuple(tuple(self.text(cell) for cell in row) for row in block.rows),
-            image=self.image(block.image) if block.image is not None else None,
+            article,
+            title=self.optional(article.title),
+            site_name=self.optional(article.site_name),
+            source=self.optional(article.source),
+            description=self.optional(article.description),
+            authors=self.many(article.authors),
+            editors=self.many(article.editors),
+            section=self.many(article.section),
+            keywords=self.many(article.keywords),
+            notices=self.many(article.notices),
+            images=tuple(self.image(i) for i in article.images),
+            blocks=tuple(self.block(b) for b in article.blocks),
         )
 
 
 def apply_step(article: Article, step: StepFunction) -> tuple[Article, int]:
     """Apply one step to every text field; return the new Article and the total count."""
-    c = _Counter(step)
-    out = replace(
-        article,
-        title=c.optional(article.title),
-        site_name=c.optional(article.site_name),
-        source=c.optional(article.source),
-        description=c.optional(article.description),
-        authors=c.many(article.authors),
-        editors=c.many(article.editors),
-        section=c.many(article.section),
-        keywords=c.many(article.keywords),
-        notices=c.many(article.notices),
-        images=tuple(c.image(i) for i in article.images),
-        blocks=tuple(c.block(b) for b in article.blocks),
-    )
-    return out, c.count
+    fixer = _Fixer([("step", step)])
+    return fixer.article(article), fixer.counts["step"]
 
 
 def normalize_article(article: Article, config: Config) -> Article:
-    """Apply the named normalisation steps to every text field; record each that changed text."""
-    repairs = list(article.repairs)
-    for name, step in _steps(config):
-        article, count = apply_step(article, step)
-        if count:
-            repairs.append(RepairStep(name, count))
-    return replace(article, repairs=tuple(repairs))
+    """Apply the named normalisation steps to every text field (all in one pass over the
+    fields); record each step that changed text, with how much."""
+    fixer = _Fixer(_steps(config))
+    article = fixer.article(article)
+    steps = tuple(RepairStep(name, n) for name, n in fixer.counts.items() if n)
+    return replace(article, repairs=article.repairs + steps)
