@@ -6,13 +6,28 @@ import re
 from typing import Any
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b]+")
-_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]+")  # icon-font glyphs, user-defined GBK codes
+# A line break between two CJK characters is where the page's source wrapped a line: no space.
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_WRAPPED = re.compile(f"(?<=[{_CJK}])[ \\t\\r]*\\n\\s*(?=[{_CJK}])")
+# Private-use characters at the ends of a headline are icon-font glyphs (a share or print icon);
+# inside a text they may be a rare character a site put in GBK's user-defined area, and stay.
+_PRIVATE_USE_EDGES = re.compile(r"^[\ue000-\uf8ff\s]+|[\ue000-\uf8ff\s]+$")
 
 
 def squash(text: str) -> str:
-    """White space runs (including no-break and ideographic spaces) as one space, trimmed;
-    private-use characters dropped."""
-    return _SPACE.sub(" ", _PRIVATE_USE.sub("", text)).strip()
+    """White space runs (including no-break and ideographic spaces) as one space, trimmed; a line
+    break between two CJK characters vanishes."""
+    if "\n" in text:
+        text = _WRAPPED.sub("", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def headline(text: str) -> str:
+    """A headline squashed, without icon glyphs at its ends."""
+    out = squash(text)
+    if out and (out[0] >= "\ue000" or out[-1] >= "\ue000"):
+        out = _PRIVATE_USE_EDGES.sub("", out)
+    return out
 
 
 def raw_text(el: Any) -> str:

@@ -13,7 +13,7 @@ from ..config import Config
 from ..dates import date_in_url, find_date, from_timestamp
 from ..profiles import Profile
 from ..records import FieldFinding, ParsedPage
-from ..text import cjk_ratio, raw_text, squash, text_of
+from ..text import cjk_ratio, headline, raw_text, squash, text_of
 from ..textindex import TextIndex
 from .credits import authors_in, byline_names, editors_in, is_bare_name, is_name, poster_in
 from .headtags import HeadTags, read_head_tags
@@ -337,7 +337,7 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
         root, parsed.attrs, head, profile.title_suffixes if profile else (), sel("title")
     )
     if title:
-        findings["title"] = FieldFinding(title.text, title.strategy)
+        findings["title"] = FieldFinding(headline(title.text), title.strategy)
     chinese = bool(profile) or cjk_ratio((title.text if title else "") + head.title) > 0.3
     offset = (profile.offset if profile else config.offset) if chinese else None
 
