@@ -34,16 +34,17 @@ _CUE_RULE = {cue: rule for rule, cues in CUES.items() for cue in cues}
 _CLIMB_MAX = 200
 _LENGTH = etree.XPath("string-length(.)")
 # Machine-readable records (publisher, logo, picture size) that pages keep out of sight.
-_MICRODATA = (
-    "//body//*[@itemscope][@itemprop='publisher' or @itemprop='logo' or @itemprop='image'"
-    " or @itemprop='author' or @itemprop='height' or @itemprop='width']"
-)
+_MICRODATA = frozenset({"publisher", "logo", "image", "author", "height", "width"})
 _SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)")
 # Hidden boxes (visibility:hidden is left alone: scripts often reveal article text that way).
-_HIDDEN = (
-    "//body//*[@hidden or @aria-hidden='true' or contains(translate(@style,"
-    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'), 'display:none')]"
-)
+_OUT_OF_SIGHT = "//body//*[@style or @hidden or @aria-hidden or @itemscope]"
+
+
+def _is_hidden(el: Any) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style) and "display:none" in style.lower().replace(" ", "")
 
 
 @lru_cache(maxsize=1)
@@ -144,11 +145,17 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
                 if isinstance(el, etree._Element):
                     rm.remove(el, f"profile:{profile.name}", drop.reason)
 
-    for el in root.xpath(_HIDDEN):
-        if not rm.gone(el) and not looks_like_content(el):
-            rm.remove(el, "hidden", "hidden with display:none or the hidden attribute")
-    for el in root.xpath(_MICRODATA):
-        if not rm.gone(el) and _LENGTH(el) <= 200:
+    for el in root.xpath(_OUT_OF_SIGHT):  # one pass for hidden boxes and microdata records
+        if rm.gone(el):
+            continue
+        if _is_hidden(el):
+            if not looks_like_content(el):
+                rm.remove(el, "hidden", "hidden with display:none or the hidden attribute")
+        elif (
+            el.get("itemprop") in _MICRODATA
+            and el.get("itemscope") is not None
+            and _LENGTH(el) <= 200
+        ):
             rm.remove(el, "microdata", f"schema.org {el.get('itemprop')} record, not shown")
 
     attributes = parsed.attrs
