@@ -52,26 +52,29 @@ def _flatten(data: Any) -> list[dict[str, Any]]:
 
 
 def read_head_tags(root: Any) -> HeadTags:
+    """One walk over the page's meta, link and script elements (they may stand in the body)."""
     meta: dict[str, str] = {}
-    for el in root.iter("meta"):
-        key = el.get("name") or el.get("property") or el.get("itemprop") or el.get("http-equiv")
-        content = el.get("content")
-        if key and content and content.strip():
-            meta.setdefault(key.strip().lower(), content.strip())
     links: dict[str, str] = {}
-    for el in root.iter("link"):
-        rel, href = el.get("rel"), el.get("href")
-        if rel and href:
-            links.setdefault(rel.strip().lower(), href.strip())
     ld: list[dict[str, Any]] = []
     script_time = None
-    for el in root.iter("script"):
-        if (el.get("type") or "").strip().lower() == "application/ld+json" and el.text:
+    for el in root.iter("meta", "link", "script"):
+        if el.tag == "meta":
+            key = el.get("name") or el.get("property") or el.get("itemprop") or el.get("http-equiv")
+            content = el.get("content")
+            if key and content and content.strip():
+                meta.setdefault(key.strip().lower(), content.strip())
+        elif el.tag == "link":
+            rel, href = el.get("rel"), el.get("href")
+            if rel and href:
+                links.setdefault(rel.strip().lower(), href.strip())
+        elif not el.text:
+            continue
+        elif (el.get("type") or "").strip().lower() == "application/ld+json":
             try:
                 ld += _flatten(json.loads(el.text, strict=False))
             except ValueError:
                 continue
-        elif script_time is None and el.text and "publish" in el.text:
+        elif script_time is None and "publish" in el.text:
             found = _SCRIPT_TIME.search(el.text)
             if found:
                 script_time = int(found.group(1) or found.group(2))
