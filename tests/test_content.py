@@ -461,3 +461,34 @@ def test_an_end_marker_near_the_top_does_not_cut() -> None:
 def test_language_from_the_text_when_the_page_declares_none() -> None:
     article = extract(f"<h1>{HEADLINE}</h1><div><p>{P1}</p><p>{P2}</p></div>")
     assert article.lang == "zh"
+
+
+EN1 = "The council approved the new budget on Tuesday, raising spending on schools and roads."
+EN2 = "Officials said the plan would take effect next month, after a final review by the mayor."
+EN3 = "Residents will be able to comment on the details at a public meeting later this week."
+
+
+def test_a_box_of_links_inside_the_article_goes_and_the_article_goes_on() -> None:
+    body = (
+        f"<div><p>{EN1}</p><p>{EN2}</p><h3>DON'T MISS</h3>"
+        "<p><a href='/a'>Mayor opens new bridge [VIDEO]</a></p>"
+        "<p><a href='/b'>City fair draws record crowds</a></p>"
+        f"<p>{EN3}</p></div>"
+    )
+    article = extract(body)
+    assert [b.text for b in article.blocks] == [EN1, EN2, EN3]
+
+
+def test_photo_credit_and_adblock_lines_go() -> None:
+    body = (
+        f"<div><p>{EN1}</p><p>Photo by Jane Doe/Getty Images</p><p>{EN2}</p>"
+        f"<p>We've noticed you're using an ad blocker.</p><p>{EN3}</p></div>"
+    )
+    article = extract(body)
+    assert [b.text for b in article.blocks] == [EN1, EN2, EN3]
+
+
+def test_an_end_marker_must_be_a_whole_word() -> None:
+    body = f"<div><p>{EN1}</p><p>{EN2}</p><p>{EN3}</p><h3>Relatedness of things</h3></div>"
+    article = extract(body)
+    assert "Relatedness of things" in [b.text for b in article.blocks]

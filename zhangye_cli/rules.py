@@ -136,7 +136,26 @@ CUES: dict[str, tuple[str, ...]] = {
         "Follow Us",
     ),
     "newsletter": ("Sign up", "Sign Up", "Subscribe", "SUBSCRIBE", "newsletter", "Newsletter"),
-    "advertising": ("Advertisement", "ADVERTISEMENT", "Sponsored", "广告"),
+    "advertising": (
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Sponsored",
+        "sponsored links",
+        "广告",
+        "ad blocker",
+        "adblock",
+        "Adblock",
+    ),
+    "photo credit": (
+        "Getty Images",
+        "Image via",
+        "Photo by",
+        "Photograph:",
+        "Shutterstock",
+        "AP Photo",
+        "Photo credit",
+        "Image credit",
+    ),
     "previous/next links": ("上一篇", "下一篇", "上一条", "下一条"),
     "site footer": (
         "版权所有",
@@ -227,8 +246,38 @@ END_MARKERS: tuple[str, ...] = (
     "Join the conversation",
     "Comments",
     "COMMENTS",
+    "You may also be interested",
+    "You might be interested",
+    "Recommended",
+    "RECOMMENDED",
+    "Trending",
+    "TRENDING",
+    "Latest News",
+    "Latest news",
+    "LATEST NEWS",
+    "More News",
+    "More news",
+    "MORE NEWS",
+    "Related",
+    "Further reading",
 )
 END_MARKER_MAX = 40
+
+# Headings of a box of links set inside the article ("DON'T MISS", "Also read"): the heading and
+# the short lines under it go, and the article goes on after them.
+INLINE_MARKERS: tuple[str, ...] = (
+    "DON'T MISS",
+    "Don't miss",
+    "Also read",
+    "ALSO READ",
+    "Read also",
+    "Read Also",
+    "See also",
+    "READ MORE",
+    "Read more:",
+    "Read More:",
+)
+INLINE_BOX_LINE_MAX = 100
 
 # Rights notices: taken out of the body into Article.notices.
 NOTICE = re.compile(

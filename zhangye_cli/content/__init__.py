@@ -14,7 +14,7 @@ from ..records import CleanedPage, Removal
 from ..rules import NOTICE
 from ..text import cjk_ratio, squash, text_of
 from .blocks import walk_blocks
-from .lines import is_end_marker, judge_line
+from .lines import in_inline_box, is_end_marker, is_inline_marker, judge_line
 from .scoring import choose_body
 
 __all__ = ["Content", "extract_content"]
@@ -105,6 +105,7 @@ def extract_content(
     total = sum(len(b.plain_text()) for b in walk.blocks)
     said: set[str] = set()  # paragraphs already kept: pages that print the article twice
     seen = 0
+    in_box = False  # inside a box of links set in the article
     for i, block in enumerate(walk.blocks):
         if (
             seen >= _TAIL_SHARE * total
@@ -124,6 +125,18 @@ def extract_content(
             )
             break
         seen += len(block.plain_text())
+        if block.type in ("paragraph", "heading", "list") and (
+            is_inline_marker(block.plain_text()) or (in_box and in_inline_box(block.plain_text()))
+        ):
+            in_box = True
+            text = block.plain_text()
+            removals.append(
+                Removal(
+                    "line:inline box", "body", "links set inside the article", len(text), text[:60]
+                )
+            )
+            continue
+        in_box = False
         if block.type in ("paragraph", "heading", "quote"):
             verdict = judge_line(block.text, title, info, authors)
             if verdict is not None:

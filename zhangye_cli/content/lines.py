@@ -16,6 +16,8 @@ from ..rules import (
     END_MARKERS,
     INFO_CUE,
     INFO_LINE_MAX,
+    INLINE_BOX_LINE_MAX,
+    INLINE_MARKERS,
     NOTICE,
     NOTICE_LINE_MAX,
 )
@@ -35,11 +37,29 @@ _SENTENCE = re.compile(r"[，。！？；]|[,.!?;]\s")
 _WORD = re.compile(r"[A-Za-z0-9]+|[\u4e00-\u9fff]")
 
 
+def is_inline_marker(text: str) -> bool:
+    """The heading of a box of links set inside the article."""
+    return len(text) <= END_MARKER_MAX and text.startswith(INLINE_MARKERS)
+
+
+def in_inline_box(text: str) -> bool:
+    """A line that belongs to such a box: short, and no sentence."""
+    return len(text) <= INLINE_BOX_LINE_MAX and not _SENTENCE.search(text + " ")
+
+
 def is_end_marker(text: str) -> bool:
     """A short heading that opens related stories or comments."""
     if len(text) > END_MARKER_MAX or _SENTENCE.search(text):
         return False
-    return any(text.startswith(m) for m in END_MARKERS) or bool(_COUNTED_MARKER.match(text))
+    return any(_starts_with_word(text, m) for m in END_MARKERS) or bool(_COUNTED_MARKER.match(text))
+
+
+def _starts_with_word(text: str, marker: str) -> bool:
+    """``text`` starts with ``marker``, a whole word when the marker ends in a letter."""
+    if not text.startswith(marker):
+        return False
+    rest = text[len(marker) : len(marker) + 1]
+    return not (rest and marker[-1].isascii() and marker[-1].isalpha() and rest.isalnum())
 
 
 def _key(text: str) -> str:
