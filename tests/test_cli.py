@@ -315,7 +315,7 @@ def test_unusable_files(tmp_path: Path, content: bytes, code: int, words: tuple[
 def test_unknown_encoding_is_a_usage_error() -> None:
     result = run("extract", "-", "--encoding", "no-such-codec", input=PAGE)
     assert result.exit_code == ExitCode.USAGE
-    assert "unknown encoding 'no-such-codec'" in result.stderr
+    assert "unknown text encoding 'no-such-codec'" in result.stderr
     assert "Traceback" not in result.output
 
 

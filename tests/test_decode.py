@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from zhangye_cli import Config
+from zhangye_cli.errors import EncodingError
 from zhangye_cli.records import DecodedPage, RawPage
 
 from .conftest import DECODE_CASES, DecodeCase
@@ -57,12 +58,21 @@ def test_decode_override(decode_override: dict[str, Any]) -> None:
 
 
 def test_override_beats_a_correct_declaration() -> None:
-    """--encoding is obeyed even when it is wrong: the user asked for it."""
-    case = next(c for c in DECODE_CASES if c.file == "stale-gb2312-meta-utf8.html")
-    decoded = decode(case.data, case.headers, Config(encoding="big5"))
+    """--encoding is obeyed over the page's declaration when the bytes read under it."""
+    case = next(c for c in DECODE_CASES if c.file == "gb2312-declared-gbk-chars.html")
+    decoded = decode(
+        case.data, {"Content-Type": "text/html; charset=utf-8"}, Config(encoding="gbk")
+    )
     assert decoded.encoding.method == "override"
-    assert decoded.encoding.name == "big5hkscs"
-    assert case.spec["snippet"] not in decoded.text
+    assert decoded.encoding.name == "gb18030"
+    assert case.spec["snippet"] in decoded.text
+
+
+def test_an_override_the_bytes_cannot_be_read_in_is_an_error() -> None:
+    """Forcing a codec the bytes do not decode in fails loudly (exit 8), not with garbage."""
+    case = next(c for c in DECODE_CASES if c.file == "stale-gb2312-meta-utf8.html")
+    with pytest.raises(EncodingError, match="cannot be read as big5"):
+        decode(case.data, case.headers, Config(encoding="big5"))
 
 
 @pytest.mark.parametrize("label", ["gb2312", "GBK", "gb18030", "x-gbk", "cp936"])

@@ -52,17 +52,31 @@ _CONTENT_TYPE_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]{0,400}?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 
 
-def codec_for(label: str | None) -> str | None:
-    """The Python codec we read a declared ``label`` with; None for an unknown label."""
-    if not label:
-        return None
+def lookup_label(label: str) -> codecs.CodecInfo | None:
+    """The text codec a charset label names (web aliases known), or None."""
     label = label.strip().strip("\"'").lower()
     label = _ALIASES.get(label, label)
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
-    return _WIDER.get(name, name)
+    return info if getattr(info, "_is_text_encoding", True) else None
+
+
+def codec_for(label: str | None) -> str | None:
+    """The Python codec we read a declared ``label`` with; None for an unknown label."""
+    info = lookup_label(label) if label else None
+    return _WIDER.get(info.name, info.name) if info else None
+
+
+def forced_codec(label: str) -> str | None:
+    """The codec for a user's own choice (``--encoding``): as named, except that gb2312/gbk are
+    read as gb18030 and big5 as big5hkscs, their supersets; None for no text codec."""
+    info = lookup_label(label)
+    if info is None:
+        return None
+    wider = _WIDER.get(info.name, info.name)
+    return wider if wider in ("gb18030", "big5hkscs") else info.name
 
 
 def header_charset(headers: Mapping[str, str]) -> str | None:

@@ -7,7 +7,6 @@ the exit code of its class (errors.ExitCode); ``--debug`` lets the traceback thr
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import os
 import sys
@@ -19,6 +18,7 @@ import click
 
 from . import __version__
 from .batch import Batch
+from .charsets import forced_codec
 from .config import Config
 from .errors import ExitCode, InputError, ZhangyeError, one_line
 from .sources import expand_inputs, load_source
@@ -110,12 +110,10 @@ class ZhangyeGroup(click.Group):
 def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    try:
-        codecs.lookup(value)
-    except LookupError:
+    if forced_codec(value) is None:
         raise click.BadParameter(
-            f"unknown encoding {value!r}; try gb18030, big5, utf-8 or another Python codec name"
-        ) from None
+            f"unknown text encoding {value!r}; try gb18030, big5, utf-8 or another codec name"
+        )
     return value
 
 

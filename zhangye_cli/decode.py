@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from charset_normalizer import from_bytes
 
-from .charsets import CJK, WEAK, bom_codec, codec_for, header_charset, meta_charset
+from .charsets import (
+    CJK,
+    WEAK,
+    bom_codec,
+    codec_for,
+    forced_codec,
+    header_charset,
+    meta_charset,
+)
 from .config import Config
 from .errors import EncodingError
 from .records import DecodedPage, EncodingDecision, RawPage
+from .sources import check_page
 
 # The commonest Chinese characters, simplified and traditional: in real Chinese text they are a
 # good share of all characters; in bytes read with the wrong CJK codec they are rare.
@@ -76,8 +85,17 @@ def _detect_other(data: bytes) -> tuple[str, str, str] | None:
     return codec, text, f"charset-normalizer guessed {match.encoding}"
 
 
+def _declared_codec(label: str) -> str | None:
+    """A declared label's codec; a UTF-16/32 label without a byte-order mark cannot be right for
+    bytes whose markup reads as ASCII, and is taken as UTF-8 (as browsers do)."""
+    codec = codec_for(label)
+    if codec and codec.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
+        return "utf-8"
+    return codec
+
+
 def decode_page(raw: RawPage, config: Config) -> DecodedPage:
-    data = raw.data
+    data = check_page(raw).data
     header_label = header_charset(raw.headers)
     meta_label = meta_charset(data)
     declared = header_label or meta_label
@@ -87,12 +105,17 @@ def decode_page(raw: RawPage, config: Config) -> DecodedPage:
         return DecodedPage(raw=raw, text=text, encoding=decision)
 
     if config.encoding:
-        codec = codec_for(config.encoding)
+        codec = forced_codec(config.encoding)
         if codec is None:
             raise EncodingError(
-                f"unknown encoding {config.encoding!r}; try --encoding gb18030, big5 or utf-8"
+                f"unknown text encoding {config.encoding!r}; try gb18030, big5 or utf-8"
             )
         text, errors = _decode_counting(data, codec)
+        if not _clean_enough(data, errors):
+            raise EncodingError(
+                f"{raw.origin}: {errors} byte sequences cannot be read as {config.encoding}; "
+                "leave out --encoding to let zhangye decide, or try gb18030, big5 or utf-8"
+            )
         return done(codec, text, "override", f"--encoding {config.encoding}; {errors} bad bytes")
 
     bom = bom_codec(data)
@@ -101,7 +124,7 @@ def decode_page(raw: RawPage, config: Config) -> DecodedPage:
         return done(bom.replace("-sig", ""), text, "bom", "byte-order mark")
 
     declared_codecs = [
-        (method, label, codec_for(label))
+        (method, label, _declared_codec(label))
         for method, label in (("header", header_label), ("meta", meta_label))
         if label
     ]

@@ -38,8 +38,12 @@ _SNIFF_TYPES = frozenset(
 
 def fetch_page(url: str, config: Config) -> RawPage:
     """GET ``url`` and return its bytes, headers (lower-case names), final URL and status."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        host = None
+    if not host or parts.scheme not in ("http", "https"):
         raise InputError(
             f"{url}: not an http(s) address; give a URL such as https://example.cn/a.html"
         )
@@ -128,7 +132,7 @@ def _causes(error: BaseException) -> Iterator[BaseException]:
 
 
 def _network_error(url: str, error: requests.RequestException, config: Config) -> Exception:
-    parts = urlsplit(url)
+    parts = urlsplit(url)  # fetch_page checked that it splits
     host = parts.hostname or url
     causes = list(_causes(error))
     if isinstance(error, requests.exceptions.ConnectTimeout):

@@ -9,6 +9,7 @@ from lxml import etree
 from .config import Config
 from .errors import NoArticleError
 from .records import DecodedPage, ParsedPage
+from .text import url_host
 from .textindex import attribute_index, build_text_index
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
@@ -35,7 +36,7 @@ def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
         raise NoArticleError(f"{origin}: the page holds no HTML elements")
     base_url = decoded.raw.url or config.url
     base = root.find(".//base[@href]")
-    if base is not None and base.get("href", "").startswith(("http://", "https://")):
+    if base is not None and url_host(base.get("href", "")):
         base_url = base.get("href")
     lang = root.get("lang") or root.get("xml:lang")
     if not lang:

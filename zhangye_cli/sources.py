@@ -147,7 +147,10 @@ def read_file(path: Path, config: Config, origin: str | None = None) -> RawPage:
         if size > config.max_bytes:
             mb = size / 1024 / 1024
             raise InputError(f"{name}: the file is {mb:.1f} MB, {size_limit_text(config)}")
-        data = path.read_bytes()
+        with path.open("rb") as stream:  # a device or a pipe has no size: read to the cap
+            data = stream.read(config.max_bytes + 1)
+        if len(data) > config.max_bytes:
+            raise InputError(f"{name}: the input is {size_limit_text(config)}")
     except FileNotFoundError:
         hint = f" (did you mean http://{name}?)" if re.match(r"^[\w-]+(\.[\w-]+)+/", name) else ""
         raise InputError(f"{name}: no such file{hint}; check the path") from None
@@ -229,7 +232,10 @@ def _clean_segment(segment: str) -> str:
 
 def url_name(url: str) -> str:
     """A relative path mirroring a URL: host, then the path ("/" becomes index.html)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # malformed (http://[::1): name it by a digest of the address
+        return f"malformed-url/{hashlib.sha1(url.encode('utf-8', 'replace')).hexdigest()[:16]}.html"
     try:
         port = f"_{parts.port}" if parts.port else ""
     except ValueError:  # a port that is not a number

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b]+")
 # A line break between two CJK characters is where the page's source wrapped a line: no space.
@@ -58,9 +59,34 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
-def cjk_ratio(text: str) -> float:
-    """Share of CJK characters among the non-space characters of ``text``."""
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
-        return 0.0
-    return sum(1 for c in chars if is_cjk(c)) / len(chars)
+_CJK_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_NOT_SPACE = re.compile(r"\S")
+
+
+def cjk_ratio(text: str, sample: int = 2000) -> float:
+    """Share of CJK characters among the non-space characters of ``text`` (its first
+    ``sample`` characters)."""
+    text = text[:sample]
+    chars = len(_NOT_SPACE.findall(text))
+    return len(_CJK_CHAR.findall(text)) / chars if chars else 0.0
+
+
+def join_url(base: str | None, href: str) -> str:
+    """``href`` made absolute against ``base``; as it stands when either is malformed
+    (http://[object Object]/a.jpg is real output of broken page scripts)."""
+    if not base:
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
+
+
+def url_host(url: str | None) -> str | None:
+    """The host of ``url``, or None when there is none or the URL is malformed."""
+    if not url:
+        return None
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None

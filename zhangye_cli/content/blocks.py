@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
 
 from ..article import Block, Image
 from ..rules import INLINE_TAGS
-from ..text import squash, text_of
+from ..text import join_url, squash, text_of
 
 _INDENT = re.compile("[ \t\r\n\u00a0]*(\u3000+)")
 _HEADING_XPATH = ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6"
@@ -51,7 +50,7 @@ class Walk:
                 return None
         src = src.strip()
         if self.base_url:
-            src = urljoin(self.base_url, src)
+            src = join_url(self.base_url, src)
         return Image(src=src, alt=squash(el.get("alt") or el.get("title") or ""))
 
 

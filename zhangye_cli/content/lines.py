@@ -47,19 +47,22 @@ def in_inline_box(text: str) -> bool:
     return len(text) <= INLINE_BOX_LINE_MAX and not _SENTENCE.search(text + " ")
 
 
+def _marker_pattern(marker: str) -> str:
+    """A marker as a pattern: a whole word when it ends in a letter (Related, not Relatedness)."""
+    word = marker[-1].isascii() and marker[-1].isalpha()
+    return re.escape(marker) + ("(?![A-Za-z0-9])" if word else "")
+
+
+_END_MARKER = re.compile(
+    "|".join(_marker_pattern(m) for m in sorted(END_MARKERS, key=len, reverse=True))
+)
+
+
 def is_end_marker(text: str) -> bool:
     """A short heading that opens related stories or comments."""
     if len(text) > END_MARKER_MAX or _SENTENCE.search(text):
         return False
-    return any(_starts_with_word(text, m) for m in END_MARKERS) or bool(_COUNTED_MARKER.match(text))
-
-
-def _starts_with_word(text: str, marker: str) -> bool:
-    """``text`` starts with ``marker``, a whole word when the marker ends in a letter."""
-    if not text.startswith(marker):
-        return False
-    rest = text[len(marker) : len(marker) + 1]
-    return not (rest and marker[-1].isascii() and marker[-1].isalpha() and rest.isalnum())
+    return bool(_END_MARKER.match(text) or _COUNTED_MARKER.match(text))
 
 
 def _key(text: str) -> str:

@@ -7,13 +7,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
 
 from ..config import Config
 from ..dates import date_in_url, find_date, from_timestamp
 from ..profiles import Profile
 from ..records import FieldFinding, ParsedPage
-from ..text import cjk_ratio, headline, raw_text, squash, text_of
+from ..text import cjk_ratio, headline, join_url, raw_text, squash, text_of
 from ..textindex import TextIndex
 from .credits import authors_in, byline_names, editors_in, is_bare_name, is_name, poster_in
 from .headtags import HeadTags, read_head_tags
@@ -261,6 +260,13 @@ def _authors(
     return None
 
 
+def _ld_name(value: Any) -> str | None:
+    """A JSON-LD person as a name: {"name": "…"} or a plain string (other shapes: None)."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value if isinstance(value, str) else None
+
+
 def _weaker_authors(
     texts: TextIndex, head: HeadTags, info: list[str], site: str | None
 ) -> list[FieldFinding]:
@@ -275,9 +281,7 @@ def _weaker_authors(
     ld = head.ld_value("author")
     if ld:
         value = ld[1] if isinstance(ld[1], list) else [ld[1]]
-        names = [
-            squash(v.get("name", "")) if isinstance(v, dict) else squash(str(v)) for v in value
-        ]
+        names = [squash(n) for n in map(_ld_name, value) if n]
         names = [n for n in names if n and n != site and len(n) <= 40]
         if names:
             out.append(FieldFinding(names, "json-ld author"))
@@ -324,7 +328,7 @@ def _comments_count(texts: TextIndex) -> FieldFinding | None:
 def _absolute(base: str | None, href: str | None) -> str | None:
     if not href:
         return None
-    return urljoin(base, href) if base else href
+    return join_url(base, href)
 
 
 def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config) -> Metadata:

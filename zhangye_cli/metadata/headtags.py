@@ -72,7 +72,7 @@ def read_head_tags(root: Any) -> HeadTags:
         elif (el.get("type") or "").strip().lower() == "application/ld+json":
             try:
                 ld += _flatten(json.loads(el.text, strict=False))
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
         elif script_time is None and "publish" in el.text:
             found = _SCRIPT_TIME.search(el.text)

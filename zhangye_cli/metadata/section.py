@@ -63,7 +63,10 @@ def section_from_ld(ld: tuple[dict[str, Any], ...]) -> list[str] | None:
             names = []
             for item in obj["itemListElement"]:
                 if isinstance(item, dict):
-                    name = item.get("name") or (item.get("item") or {}).get("name")
+                    name = item.get("name")
+                    inner = item.get("item")
+                    if not name and isinstance(inner, dict):
+                        name = inner.get("name")
                     if isinstance(name, str) and name.strip():
                         names.append(name.strip())
             if names:

@@ -14,12 +14,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from ..config import Config
 from ..errors import ProfileError
+from ..text import url_host
 
 SELECTOR_FIELDS = ("title", "body", "published", "source", "authors", "editors", "section")
 
@@ -143,7 +143,7 @@ def select_profile(url: str | None, config: Config) -> Profile | None:
                 return profile
         names = ", ".join(p.name for p in profiles)
         raise ProfileError(f"no site profile named {config.profile!r}; known profiles: {names}")
-    host = urlsplit(url).hostname if url else None
+    host = url_host(url)
     if not host:
         return None
     for profile in profiles:
