@@ -32,6 +32,9 @@ def repair_page(decoded: DecodedPage, config: Config) -> DecodedPage:
     return replace(decoded, text=text, repairs=decoded.repairs + steps)
 
 
+MIN_ARTICLE_CHARS = 10  # less body text than this is no article (a stray "hi", a lone heading)
+
+
 @dataclass(frozen=True)
 class Trace:
     """Every stage's record for one page: what ``zhangye explain`` shows."""
@@ -60,7 +63,7 @@ def trace(raw: RawPage, config: Config) -> Trace:
     cleaned = clean_page(parsed, profile, meta.title_element)
     content = extract_content(cleaned, meta, profile, config)
     meta = refine_metadata(meta, content.blocks, content.body)
-    if not content.blocks:
+    if sum(len(b.plain_text()) for b in content.blocks) < MIN_ARTICLE_CHARS:
         return Trace(decoded, parsed, profile, meta, cleaned, content, None)
     article = Article(
         url=raw.url or config.url,

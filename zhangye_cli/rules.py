@@ -156,7 +156,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "Photo credit",
         "Image credit",
     ),
-    "previous/next links": ("上一篇", "下一篇", "上一条", "下一条"),
+    "previous/next links": ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "尾页"),
     "site footer": (
         "版权所有",
         "ICP备",

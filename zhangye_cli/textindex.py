@@ -34,11 +34,10 @@ def _index(nodes: Sequence[Any], lower: bool = False) -> TextIndex:
     for node in nodes:
         starts.append(pos)
         pos += len(node) + 1
-    joined = _SEP.join(nodes)
-    if lower:
-        lowered = joined.lower()
-        if len(lowered) == len(joined):  # positions still match
-            joined = lowered
+    if lower:  # each value on its own, so that one odd character (İ) spoils only its value
+        joined = _SEP.join(v if len(v := n.lower()) == len(n) else str(n) for n in nodes)
+    else:
+        joined = _SEP.join(nodes)
     return TextIndex(nodes=tuple(nodes), joined=joined, starts=tuple(starts))
 
 

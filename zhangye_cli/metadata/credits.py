@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 _AUTHOR_CUE = re.compile(
-    r"(?:(?:本报|特约|见习|实习)?记者|通讯员|实习生|作者|撰稿|撰文|执笔|"
+    r"(?:(?:本报|特约|见习|实习)?记者|通讯员|实习生|(?<![工读])作者|撰稿|撰文|执笔|"
     r"(?<![\u4e00-\u9fff])(?:文\s*[/／|｜]\s*图|图\s*[/／|｜]\s*文|文·图|文图|图文)"
     r"\s*[/／|｜:：]?|(?<![\u4e00-\u9fff])[文图]\s*[/／|｜:：])"
 )
@@ -70,6 +70,10 @@ def names_after(text: str, cue: re.Pattern[str], limit: int = 40) -> list[str]:
     found: list[str] = []
     for match in cue.finditer(text):
         rest = text[match.end() : match.end() + limit]
+        # "记者王瑞云" runs the name on; then it must start like a name ("记者观察" does not)
+        run_on = bool(rest) and "\u4e00" <= rest[0] <= "\u9fff"
+        if run_on and not _has_surname(rest):
+            continue
         rest = rest.lstrip(" :：︱|｜/／\u3000\u00a0")
         stop = _STOP.search(rest)
         if stop:
@@ -159,6 +163,10 @@ _COMPOUND_SURNAMES = (
     "令狐",
 )
 _POSTER_CUE = re.compile(r"本[贴帖]由|发表于|\b[Bb]y\b")
+
+
+def _has_surname(text: str) -> bool:
+    return text[:1] in _SURNAMES or text.startswith(_COMPOUND_SURNAMES)
 
 
 def is_bare_name(text: str) -> bool:

@@ -22,6 +22,10 @@ class TitleFinding:
     element: Any | None
 
 
+# A first segment that names a part of the site, not an article: 首页_中国张掖网.
+_SITE_WORDS = frozenset({"首页", "主页", "网站首页", "Home", "home", "index"})
+
+
 def _key(text: str) -> str:
     return "".join(text.split())
 
@@ -89,11 +93,11 @@ def find_title(
             return TitleFinding(text, "first h1", first_h1)
     segments = split_title_tag(head.title, suffixes)
     if segments:
-        return TitleFinding(
-            max(segments, key=len) if len(segments[0]) < 4 else segments[0],
-            "<title> without site name",
-            None,
-        )
+        first = segments[0]
+        site_suffix = any(head.title.endswith(s) for s in suffixes)  # the profile names it
+        if not site_suffix and (len(first) < 4 or first in _SITE_WORDS):
+            first = max(segments, key=len)
+        return TitleFinding(first, "<title> without site name", None)
     return None
 
 
