@@ -162,21 +162,9 @@ def test_golden_json(page_case: PageCase, update_golden: bool) -> None:
     check_golden(page_case.folder / "expected.json", actual, update_golden, parse=json.loads)
 
 
-def _markdown_renderer() -> Any:
-    try:
-        from zhangye_cli import writers
-    except ImportError:
-        return None
-    return getattr(writers, "render", None)
-
-
 def test_golden_markdown(page_case: PageCase, update_golden: bool) -> None:
-    render = _markdown_renderer()
-    if render is None:
-        pytest.skip(
-            "zhangye_cli.writers.render is not there yet (the Markdown writer is being written); "
-            "the expected.md golden is compared once it lands"
-        )
+    from zhangye_cli.writers import render
+
     article = extract_from_file(page_case.slug)
     actual = render(article, "markdown")
     if not actual.endswith("\n"):

@@ -114,7 +114,13 @@ class Batch:
             errors_path = jsonl.with_name(
                 "errors.jsonl" if jsonl.name == "articles.jsonl" else f"{jsonl.stem}.errors.jsonl"
             )
-            sink = JsonlSink(jsonl, force=self.force)
+            try:
+                sink = JsonlSink(jsonl, force=self.force)
+            except OSError as error:
+                raise InputError(
+                    f"{jsonl}: cannot write there ({error.strerror or error}); "
+                    "give -o a writable folder or .jsonl file"
+                ) from None
             todo = [i for i, t in enumerate(tasks) if task_key(t) not in sink.done]
             where = str(jsonl)
         else:
@@ -123,7 +129,13 @@ class Batch:
                     f"{self.output} is a file; give a folder for -o (or --format "
                     "jsonl with a .jsonl file)"
                 )
-            self.output.mkdir(parents=True, exist_ok=True)
+            try:
+                self.output.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise InputError(
+                    f"{self.output}: cannot create the folder ({error.strerror or error}); "
+                    "give -o a writable folder"
+                ) from None
             errors_path = self.output / "errors.jsonl"
             targets = self._targets(tasks)
             todo = [i for i, path in enumerate(targets) if self.force or not path.exists()]

@@ -117,6 +117,12 @@ def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | N
     return value
 
 
+def _check_timeout(_ctx: click.Context, _param: click.Parameter, value: float) -> float:
+    if value != value:  # NaN passes every range check
+        raise click.BadParameter("give a number of seconds, such as 30")
+    return value
+
+
 def extraction_options(with_url: bool = True) -> Callable[[F], F]:
     """The options that shape extraction, shared by extract, convert (and explain)."""
 
@@ -156,7 +162,8 @@ def extraction_options(with_url: bool = True) -> Callable[[F], F]:
             ),
             click.option(
                 "--timeout",
-                type=click.FloatRange(min=0, min_open=True),
+                type=click.FloatRange(min=0, min_open=True, max=3600),
+                callback=_check_timeout,
                 default=Config.timeout,
                 show_default=True,
                 metavar="SECONDS",
