@@ -3,10 +3,13 @@ exception (the CLI maps other exceptions to "internal error", exit 1)."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 import zhangye_cli
-from zhangye_cli.errors import EncodingError, NoArticleError, NotHTMLError
+from zhangye_cli.errors import EncodingError, NoArticleError, NotHTMLError, ProfileError
 from zhangye_cli.metadata.credits import authors_in
 
 PARAGRAPH = (
@@ -103,3 +106,25 @@ def test_a_short_headline_is_kept_when_the_profile_names_the_site() -> None:
     html = f"<html><head><title>要闻_中国张掖网</title></head><body>{PARAGRAPH}</body></html>"
     article = zhangye_cli.extract(html.encode(), url="http://www.zgzyw.com.cn/a.html")
     assert article.title == "要闻"
+
+
+@pytest.mark.parametrize(
+    "toml,words",
+    [
+        ('name = "x"\nhosts = ["x.cn"]\n[selectors]\nbody = ["count(//p)"]\n', "compute a value"),
+        ('name = "x"\nhosts = ["x.cn"]\n[selectors]\nbody = ["//a:p"]\n', "not valid XPath"),
+        ('name = "x"\nhosts = ["x.cn"]\nselectors = 5\n', "must be a table"),
+        ('name = "x"\nhosts = ["x.cn"]\nsite_name = 5\n', "must be text"),
+        ('name = "x"\nhosts = ["x.cn"]\noffset = "bogus"\n', "+08:00"),
+    ],
+)
+def test_bad_user_profiles_are_profile_errors(tmp_path: Path, toml: str, words: str) -> None:
+    (tmp_path / "x.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(ProfileError, match=re.escape(words)):
+        zhangye_cli.extract(page(), url="http://x.cn/a.html", profiles_dir=tmp_path)
+
+
+def test_a_profile_that_is_not_utf8_is_a_profile_error(tmp_path: Path) -> None:
+    (tmp_path / "x.toml").write_bytes('name = "张"\n'.encode("gb18030"))
+    with pytest.raises(ProfileError, match="UTF-8"):
+        zhangye_cli.extract(page(), url="http://x.cn/a.html", profiles_dir=tmp_path)

@@ -8,6 +8,7 @@ site's time zone. Bundled profiles live beside this file; users add their own wi
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,13 +49,21 @@ class Profile:
         return any(host == h or host.endswith("." + h) for h in self.hosts)
 
 
+_OFFSET = re.compile(r"^[+-](?:0\d|1[0-4]):[0-5]\d$")
+
+
 def _check_xpath(name: str, where: str, xpath: Any) -> str:
     if not isinstance(xpath, str) or not xpath.strip():
         raise ProfileError(f"profile {name}: {where} must be a non-empty XPath string")
     try:
-        etree.XPath(xpath)
-    except etree.XPathSyntaxError as exc:
+        found = etree.XPath(xpath)(etree.fromstring("<html><head/><body/></html>"))
+    except etree.XPathError as exc:
         raise ProfileError(f"profile {name}: {where} {xpath!r} is not valid XPath ({exc})") from exc
+    if not isinstance(found, list):  # count(//p), string(//h1): a number or text, not elements
+        raise ProfileError(
+            f"profile {name}: {where} {xpath!r} must select elements or text nodes, "
+            "not compute a value"
+        )
     return xpath
 
 
@@ -78,8 +87,24 @@ def profile_from_dict(data: dict[str, Any], origin: str) -> Profile:
     }
     if unknown:
         raise ProfileError(f"profile {name} ({origin}): unknown keys {sorted(unknown)}")
+    for key, kind in (("site_name", str), ("description", str), ("offset", str)):
+        if key in data and not isinstance(data[key], kind):
+            raise ProfileError(f"profile {name} ({origin}): `{key}` must be text")
+    if "offset" in data and not _OFFSET.match(data["offset"]):
+        raise ProfileError(
+            f"profile {name} ({origin}): `offset` must look like +08:00, not {data['offset']!r}"
+        )
+    suffixes = data.get("title_suffixes") or []
+    if not isinstance(suffixes, list) or not all(isinstance(s, str) and s for s in suffixes):
+        raise ProfileError(f"profile {name} ({origin}): `title_suffixes` must be a list of text")
+    raw_selectors = data.get("selectors") or {}
+    if not isinstance(raw_selectors, dict):
+        raise ProfileError(f"profile {name} ({origin}): `selectors` must be a table")
+    drops_data = data.get("drop") or []
+    if not isinstance(drops_data, list):
+        raise ProfileError(f"profile {name} ({origin}): `drop` must be a list of tables")
     selectors: list[tuple[str, tuple[str, ...]]] = []
-    for field, xpaths in (data.get("selectors") or {}).items():
+    for field, xpaths in raw_selectors.items():
         if field not in SELECTOR_FIELDS:
             raise ProfileError(
                 f"profile {name}: unknown selector {field!r}; "
@@ -91,7 +116,7 @@ def profile_from_dict(data: dict[str, Any], origin: str) -> Profile:
             raise ProfileError(f"profile {name}: selector {field!r} is empty")
         selectors.append((field, tuple(_check_xpath(name, f"selector {field}", x) for x in xpaths)))
     drops = []
-    for i, drop in enumerate(data.get("drop") or []):
+    for i, drop in enumerate(drops_data):
         reason = drop.get("reason") if isinstance(drop, dict) else None
         if not isinstance(reason, str) or not reason.strip():
             raise ProfileError(f"profile {name}: drop #{i + 1} needs a `reason`")
@@ -101,7 +126,7 @@ def profile_from_dict(data: dict[str, Any], origin: str) -> Profile:
         hosts=tuple(h.lower() for h in hosts),
         site_name=data.get("site_name"),
         offset=str(data.get("offset", "+08:00")),
-        title_suffixes=tuple(data.get("title_suffixes") or ()),
+        title_suffixes=tuple(suffixes),
         selectors=tuple(selectors),
         drops=tuple(drops),
     )
@@ -127,7 +152,13 @@ def load_profiles(profiles_dir: Path | None = None) -> tuple[Profile, ...]:
         if not profiles_dir.is_dir():
             raise ProfileError(f"--profiles-dir {profiles_dir}: not a folder")
         for path in sorted(profiles_dir.glob("*.toml")):
-            profile = _load_file(path.read_text(encoding="utf-8"), str(path))
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ProfileError(
+                    f"{path}: cannot read the profile as UTF-8 text ({exc})"
+                ) from exc
+            profile = _load_file(text, str(path))
             found[profile.name] = profile
     return tuple(found.values())
 
