@@ -189,10 +189,11 @@ def test_the_url_falls_back_to_the_config_url() -> None:
     assert article.images[0].src.startswith("http://www.zgzyw.com.cn/")
 
 
-def test_extract_takes_text_as_utf8() -> None:
+def test_extract_takes_text_as_it_is() -> None:
+    """Text needs no decoding; the decision says so and keeps what the page declared."""
     article = zhangye_cli.extract(SEEDLIKE)
     assert article.encoding is not None
-    assert article.encoding.to_dict() == {"name": "utf-8", "method": "header", "declared": "utf-8"}
+    assert article.encoding.to_dict() == {"name": "unicode", "method": "text", "declared": "utf-8"}
     assert article.title == HEADLINE
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from .article import Article, Block, Image
 from .config import Config
-from .errors import ExitCode, ZhangyeError
+from .errors import ExitCode, InputError, ZhangyeError
 from .records import RawPage
 
 __all__ = [
@@ -43,12 +43,12 @@ def extract(
     e.g. ``encoding="gb18030"``, ``profile="none"``, ``repair=False``, ``script="simplified"``.
     """
     config = Config().with_options(**options)
-    if isinstance(data, str):
-        raw = RawPage(
-            data=data.encode("utf-8"), url=url, headers={"content-type": "text/html; charset=utf-8"}
-        )
+    if isinstance(data, str):  # already text: no decoding to decide (see decode.decode_page)
+        raw = RawPage(data=data.encode("utf-8", "surrogatepass"), url=url, headers={}, text=data)
     else:
         raw = RawPage(data=data, url=url, headers=dict(headers or {}))
+    if len(raw.data) > config.max_bytes:
+        raise InputError(f"the page is over the {config.max_bytes}-byte limit (max_bytes)")
     return extract_raw(raw, config)
 
 

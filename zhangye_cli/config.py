@@ -26,8 +26,21 @@ class Config:
     punct: Punct = "keep"
     offset: str = "+08:00"  # time zone of dates on Chinese pages that give none
 
+    def __post_init__(self) -> None:
+        if self.script not in ("keep", "simplified", "traditional"):
+            raise ValueError(f"script must be keep, simplified or traditional, not {self.script!r}")
+        if self.punct not in ("keep", "ascii", "fullwidth"):
+            raise ValueError(f"punct must be keep, ascii or fullwidth, not {self.punct!r}")
+        if not self.timeout > 0:  # also refuses NaN
+            raise ValueError(f"timeout must be a positive number of seconds, not {self.timeout!r}")
+        if self.max_bytes <= 0:
+            raise ValueError(f"max_bytes must be positive, not {self.max_bytes!r}")
+        if self.profiles_dir is not None and not isinstance(self.profiles_dir, Path):
+            object.__setattr__(self, "profiles_dir", Path(self.profiles_dir))
+
     def with_options(self, **options: Any) -> Config:
-        """A copy with the given fields changed; unknown names raise TypeError."""
+        """A copy with the given fields changed; unknown names raise TypeError, bad values
+        ValueError."""
         known = {f.name for f in fields(self)}
         unknown = sorted(set(options) - known)
         if unknown:

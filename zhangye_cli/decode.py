@@ -104,6 +104,9 @@ def decode_page(raw: RawPage, config: Config) -> DecodedPage:
         decision = EncodingDecision(name=codec, method=method, declared=declared, reason=reason)
         return DecodedPage(raw=raw, text=text, encoding=decision)
 
+    if raw.text is not None:
+        return done("unicode", raw.text, "text", "given as text: nothing to decode")
+
     if config.encoding:
         codec = forced_codec(config.encoding)
         if codec is None:

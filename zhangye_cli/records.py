@@ -20,6 +20,7 @@ class RawPage:
     headers: Mapping[str, str] = field(default_factory=dict)
     status: int | None = None
     origin: str = "<bytes>"  # file path, "-" or URL: what the user named
+    text: str | None = None  # the page as text, when the caller had already decoded it
 
 
 @dataclass(frozen=True)
