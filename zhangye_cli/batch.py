@@ -143,6 +143,7 @@ class Batch:
         skipped = len(tasks) - len(todo)
         converted = 0
         progress = _Progress(len(todo))
+        interrupted = False
         try:
             with progress:
                 for outcome in self._outcomes([(i, tasks[i]) for i in todo]):
@@ -167,6 +168,8 @@ class Batch:
                         atomic_write(path, outcome.text, durable=False)
                         converted += 1
                     progress.advance()
+        except KeyboardInterrupt:  # Ctrl-C: keep what is done, report, and stop
+            interrupted = True
         finally:
             if sink is not None:
                 sink.close()
@@ -176,10 +179,17 @@ class Batch:
                 errors_path,
                 "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in failures),
             )
-        elif errors_path.exists():
+        elif errors_path.exists() and not interrupted:
             errors_path.unlink()  # failures of an earlier run have all been redone
         listed = 0 if progress.active else 5  # a live bar has already shown each failure
         self._summary(len(tasks), converted, skipped, failures, where, errors_path, started, listed)
+        if interrupted:
+            click.echo(
+                "zhangye: interrupted; what was converted is kept: run the same command again "
+                "to finish the rest",
+                err=True,
+            )
+            return ExitCode.INTERRUPTED
         return ExitCode.PARTIAL if failures else ExitCode.OK
 
     def _targets(self, tasks: Sequence[Task]) -> list[Path]:

@@ -45,6 +45,7 @@ Exit codes:
   8   the bytes cannot be decoded with the requested encoding
   9   a site profile is missing or invalid
   10  convert: some pages failed (the others were written; see errors.jsonl)
+  130 stopped with Ctrl-C (convert keeps what it wrote; rerun to finish)
 """
 
 

@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     ENCODING = 8  # the bytes cannot be decoded with the requested codec
     PROFILE = 9  # a site profile is missing or invalid
     PARTIAL = 10  # convert: some pages failed (the others were written)
+    INTERRUPTED = 130  # stopped with Ctrl-C (convert keeps what it had written)
 
 
 class ZhangyeError(Exception):
