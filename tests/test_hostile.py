@@ -128,3 +128,9 @@ def test_a_profile_that_is_not_utf8_is_a_profile_error(tmp_path: Path) -> None:
     (tmp_path / "x.toml").write_bytes('name = "张"\n'.encode("gb18030"))
     with pytest.raises(ProfileError, match="UTF-8"):
         zhangye_cli.extract(page(), url="http://x.cn/a.html", profiles_dir=tmp_path)
+
+
+def test_a_breadcrumb_without_label_or_class_is_found_by_its_separators() -> None:
+    crumbs = "<div><a href=/>首页</a> &gt; <a href=/a>张掖日报</a> &gt; <a href=/b>要闻</a></div>"
+    html = f"<html><body>{crumbs}<h1>会议召开</h1>{PARAGRAPH}</body></html>"
+    assert zhangye_cli.extract(html.encode()).section == ("首页", "张掖日报", "要闻")

@@ -14,6 +14,8 @@ _LABEL = re.compile(r"^.*?(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*[:：
 _CUE = re.compile("|".join(map(re.escape, CUES["breadcrumb"])))
 _SEPARATORS = re.compile(r"\s*(?:>>|＞＞|>|＞|»|›|→|/ | /|\\)\s*")
 _CLASS = re.compile(r"crumb|position|location|weizhi|dqwz|curpos")
+# A text node that is nothing but a separator between two links: 首页 > 张掖日报 > 要闻.
+_LONE_SEPARATOR = re.compile(r"(?:(?<=\x00)|^)\s*(?:>>|>|»|＞|›|→)\s*(?=\x00|$)")
 _DROP_ITEMS = frozenset({"正文", "内容", "详情", "文章", "正文内容", "阅读文章"})
 
 
@@ -54,6 +56,19 @@ def find_section(
                 items = [i for i in items if i]
             if items:
                 return items, "breadcrumb class"
+    for i, _match in texts.search(_LONE_SEPARATOR):
+        node = texts.nodes[i]
+        el = node.getparent()
+        if el is not None and node.is_tail:  # text after a link belongs to the link's parent
+            el = el.getparent()
+        if el is None or len(el.findall("a")) < 2:
+            continue
+        text = text_of(el)
+        if len(text) > 120:
+            continue
+        items = _items(text, title)
+        if len(items) >= 2:
+            return items, "links joined by >"
     return None
 
 
