@@ -93,19 +93,29 @@ def _body_elements(body: Any) -> Iterator[Any]:
             yield el
 
 
-def _find_line(body: Any, removal: Removal, used: set[Any]) -> Any:
+_MAX_WRAPPED = 200
+
+
+def _line_index(body: Any) -> dict[str, list[tuple[Any, int]]]:
+    """The body's elements by the opening of their text (one pass, so that finding each dropped
+    line is a look-up, not another walk of the body)."""
+    index: dict[str, list[tuple[Any, int]]] = {}
+    for el in _body_elements(body):
+        text = text_of(el)
+        if text:
+            index.setdefault(text[:SNIPPET], []).append((el, len(text)))
+    return index
+
+
+def _find_line(index: dict[str, list[tuple[Any, int]]], removal: Removal, used: set[Any]) -> Any:
     """The innermost element of the body whose whole text is the removed line, if one is."""
     best = None
-    for el in _body_elements(body):
+    for el, size in index.get(removal.text, ()):
         if best is not None and best not in el.iterancestors():
             break  # past the match and everything inside it
-        if el in used:
+        if el in used or not (size == removal.chars or removal.rule == "tail cut"):
             continue
-        text = text_of(el)
-        if text[:SNIPPET] == removal.text and (
-            len(text) == removal.chars or removal.rule == "tail cut"
-        ):
-            best = el  # a match inside the previous one is closer to the line
+        best = el  # a match inside the previous one is closer to the line
     return best
 
 
@@ -129,9 +139,11 @@ def _mark_body(trace: Trace, mapping: dict[Any, Any]) -> int:
     _mark(mapping[body], BODY_CLASS, f"body ({describe(body)}), chosen by {strategy}")
     used: set[Any] = set()
     marked = 0
+    index = _line_index(body)
+    wrapped = 0
     for removal in trace.content.removals:
         if removal.rule.startswith("line:") or removal.rule == "tail cut":
-            found = _find_line(body, removal, used)
+            found = _find_line(index, removal, used)
         else:
             found = _find_walked(body, removal, used)
         note = f"{removal.rule}: {removal.reason} ({removal.chars} chars)"
@@ -139,7 +151,8 @@ def _mark_body(trace: Trace, mapping: dict[Any, Any]) -> int:
             used.add(found)
             _mark(mapping[found], LINE_CLASS, note)
             marked += 1
-        elif _wrap_text(mapping[body], removal, note):
+        elif wrapped < _MAX_WRAPPED and _wrap_text(mapping[body], removal, note):
+            wrapped += 1  # each is a walk of the body: a bounded number, for huge pages
             marked += 1
     return marked
 
