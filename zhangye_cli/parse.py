@@ -28,8 +28,9 @@ def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
     origin = decoded.raw.origin
     if not text.strip():
         raise NoArticleError(f"{origin}: the page is empty; check the file or URL")
+    parser = _parser()
     try:
-        root = etree.fromstring(text, parser=_parser())
+        root = etree.fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise NoArticleError(f"{origin}: the page cannot be parsed as HTML ({exc})") from exc
     if root is None:
@@ -50,5 +51,6 @@ def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
         base_url=base_url,
         lang=lang.strip().lower() if lang else None,
         texts=build_text_index(scope),
+        too_deep=any("Excessive depth" in e.message for e in parser.error_log),
         attrs=attribute_index(scope, lower=True),
     )

@@ -48,8 +48,14 @@ class Trace:
     article: Article | None  # None when the page has no article text
 
     def no_article(self) -> NoArticleError:
+        origin = self.decoded.raw.origin
+        if self.parsed.too_deep:
+            return NoArticleError(
+                f"{origin}: no article text found: the page nests its elements more than 256 "
+                "deep, and the parser does not read past that (the page is broken or hostile)"
+            )
         return NoArticleError(
-            f"{self.decoded.raw.origin}: no article text found on the page; "
+            f"{origin}: no article text found on the page; "
             "check it is an article page (not a list or index), or try --profile none"
         )
 

@@ -63,6 +63,7 @@ class ParsedPage:
     lang: str | None
     texts: Any = None  # TextIndex of the body's short text nodes, as parsed (before cleaning)
     attrs: Any = None  # TextIndex of the body's class and id values, lower-cased
+    too_deep: bool = False  # the page nests deeper than the parser reads (256): text was lost
 
 
 @dataclass(frozen=True)

@@ -192,7 +192,7 @@ def _make_inert(root: Any) -> None:
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        for name in [n for n in el.attrib if n.lower().startswith("on")]:
+        for name in [n for n in el.attrib if n.lower().startswith("on") or n.lower() == "srcdoc"]:
             del el.attrib[name]
         for name in _URL_ATTRS:
             value = el.get(name)
@@ -219,6 +219,16 @@ def _set_charset(root: Any, base_url: str | None) -> None:
             meta.getparent().remove(meta)
     charset = etree.Element("meta", charset="utf-8")
     head.insert(0, charset)
+    # whatever markup survived the cleaning above, the browser is told to run no script at all
+    charset.addnext(
+        etree.Element(
+            "meta",
+            {
+                "http-equiv": "Content-Security-Policy",
+                "content": "script-src 'none'; object-src 'none'; frame-src 'none'",
+            },
+        )
+    )
     if base_url and root.find(".//base") is None:
         charset.addnext(etree.Element("base", href=base_url))
     style = etree.SubElement(head, "style", id="zy-explain-style")
