@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..records import RepairStep
-from .annotations import MARK, restore, scan
+from .annotations import has_marks, restore, scan
 from .mojibake import fix_latin1_mojibake, fix_utf8_as_gbk, utf8_shaped_count
 from .script import to_simplified
 
@@ -94,7 +94,7 @@ def repair_text(text: str) -> tuple[str, tuple[RepairStep, ...]]:
         text, restored = fix_utf8_as_gbk(text)
         if restored:
             steps.append(RepairStep("mojibake-utf8-as-gbk", restored))
-    if MARK.search(text):
+    if has_marks(text):
         text, more = repair_annotations(text)
         steps.extend(more)
     return text, tuple(steps)

@@ -26,9 +26,25 @@ from .script import convert, count_traditional, is_traditional_char
 
 # "(syllable)" or, where the decoder swallowed the "(", "?syllable)".
 MARK = re.compile(f"\\(([{LETTERS}]{{1,6}})\\)|\\?([{LETTERS}]{{1,6}})\\)")
-# The same marks found faster (a pattern that starts with a character class is scanned for in C):
-# group 1 is "(" for an annotation or "?" for a lost-character mark, group 2 the syllable.
-_OPENED_MARK = re.compile(f"([(?])([{LETTERS}]{{1,6}})\\)")
+# The same marks found faster: a pattern that starts with one literal character is scanned for
+# in C at memory speed (a two-character class, [(?], is tried at every position).
+_ANNOTATION = re.compile(f"\\(([{LETTERS}]{{1,6}})\\)")
+_LOST_MARK = re.compile(f"\\?([{LETTERS}]{{1,6}})\\)")
+
+
+def has_marks(text: str) -> bool:
+    """Whether ``text`` holds anything shaped like the farm's marks (the cheap gate)."""
+    return bool(_ANNOTATION.search(text) or _LOST_MARK.search(text))
+
+
+def _marks(text: str) -> list[tuple[int, str, str]]:
+    """(position, "(" or "?", syllable) of every mark, in order of position."""
+    found = [(m.start(), "(", m.group(1)) for m in _ANNOTATION.finditer(text)]
+    found += [(m.start(), "?", m.group(1)) for m in _LOST_MARK.finditer(text)]
+    found.sort()
+    return found
+
+
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # Density: how much of the text must look like the content farm's before anything is removed.
@@ -70,27 +86,28 @@ class Evidence:
 def scan(text: str) -> Evidence:
     """Count the farm's marks in ``text`` (cheap when there are none)."""
     candidates = [
-        m
-        for m in _OPENED_MARK.finditer(text)
-        if m.group(1) == "?" or (m.start() and _HAN.match(text, m.start() - 1))
+        (start, opener, syllable)
+        for start, opener, syllable in _marks(text)
+        if opener == "?" or (start and _HAN.match(text, start - 1))
     ]
     if len(candidates) < MIN_MARKS:
         return Evidence()
+    valid = syllables()
+    if sum(1 for _start, _opener, syllable in candidates if syllable in valid) < MIN_MARKS:
+        return Evidence()  # "(a)", "?id)" in scripts: no syllables, so no farm
     han = len(_HAN.findall(text))
     traditional = count_traditional(text)
     if traditional < MIN_TRADITIONAL_SHARE * han:  # not the farm's: spare the dictionary
         return Evidence(han=han, traditional=traditional)
-    valid = syllables()
     annotations = lost = 0
     seen: dict[str, set[str]] = defaultdict(set)
-    for match in candidates:
-        syllable = match.group(2)
+    for start, opener, syllable in candidates:
         if syllable not in valid:
             continue
-        if match.group(1) == "?":
+        if opener == "?":
             lost += 1
             continue
-        before = text[match.start() - 1]
+        before = text[start - 1]
         if is_reading(syllable, before):
             annotations += 1
             seen[before].add(syllable)
