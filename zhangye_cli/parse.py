@@ -14,6 +14,7 @@ from .textindex import attribute_index, build_text_index
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 # Characters libxml2 refuses in a document (C0 controls but tab, newline, carriage return).
+_CONTROL_CHARS = tuple(chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
 _BAD_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -22,12 +23,16 @@ def _parser() -> etree.HTMLParser:
 
 
 def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
-    text = _XML_DECLARATION.sub("", decoded.text, count=1)
-    if _BAD_CONTROLS.search(text):
-        text = _BAD_CONTROLS.sub("", text)
+    text = decoded.text
+    if text.lstrip()[:5].lower() == "<?xml":
+        text = _XML_DECLARATION.sub("", text, count=1)
     origin = decoded.raw.origin
     if not text.strip():
         raise NoArticleError(f"{origin}: the page is empty; check the file or URL")
+    if any(char in text for char in _CONTROL_CHARS):  # substring tests beat a class scan
+        text = _BAD_CONTROLS.sub("", text)
+        if not text.strip():
+            raise NoArticleError(f"{origin}: the page is empty; check the file or URL")
     parser = _parser()
     try:
         root = etree.fromstring(text, parser=parser)
