@@ -134,3 +134,9 @@ def test_a_breadcrumb_without_label_or_class_is_found_by_its_separators() -> Non
     crumbs = "<div><a href=/>首页</a> &gt; <a href=/a>张掖日报</a> &gt; <a href=/b>要闻</a></div>"
     html = f"<html><body>{crumbs}<h1>会议召开</h1>{PARAGRAPH}</body></html>"
     assert zhangye_cli.extract(html.encode()).section == ("首页", "张掖日报", "要闻")
+
+
+def test_a_counter_whose_number_stands_in_the_element_before_it() -> None:
+    info = "来源:张掖日报<br>2022年03月03日 23:55<br><em>5</em> 人参与互动<br>"
+    html = f"<html><body><h1>会议召开</h1><div>{info}</div>{PARAGRAPH}</body></html>"
+    assert zhangye_cli.extract(html.encode()).comments_count == 5

@@ -309,7 +309,14 @@ def _comments_count(texts: TextIndex) -> FieldFinding | None:
     for seen, (i, _match) in enumerate(texts.search(_COUNTER_CUE)):
         if seen >= 20:
             break
-        el = texts.nodes[i].getparent()
+        node = texts.nodes[i]
+        el = node.getparent()
+        if el is not None and node.is_tail:  # "<em>5</em> 人参与互动": the number is just before
+            found = _COUNTER.search(squash(text_of(el) + " " + str(node)))
+            if found:
+                return FieldFinding(
+                    int((found[1] or found[2]).replace(",", "")), "interaction counter"
+                )
         for _ in range(3):
             if el is None:
                 break
