@@ -1,0 +1,57 @@
+"""Where the metadata strategies look: the text after the headline, text nodes with a cue
+phrase, short elements whose class names a field."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..text import raw_text, squash
+from ..textindex import TextIndex
+
+INFO_CHARS = 400  # how much text after the headline counts as its info line
+
+
+def info_texts(title_el: Any) -> list[str]:
+    """Text nodes after the headline, up to a few hundred characters: the info line."""
+    out: list[str] = []
+    total = 0
+    for node in title_el.xpath("following::text()[normalize-space()][position() <= 40]"):
+        parent = node.getparent()
+        if parent is not None and parent.tag in ("script", "style"):
+            continue
+        text = str(node).replace("\u00a0", " ").strip()
+        out.append(text)
+        total += len(text)
+        if total > INFO_CHARS:
+            break
+    return out
+
+
+def cue_texts(texts: TextIndex, *cues: str, limit: int = 20) -> list[str]:
+    """Each text node holding one of ``cues``, with the node after it (values often sit there)."""
+    pattern = re.compile("|".join(map(re.escape, cues)))
+    out: list[str] = []
+    last = -1
+    for i, _match in texts.search(pattern):
+        if i != last:
+            out.append("  ".join(t.replace("\u00a0", " ").strip() for t in texts.following(i, 2)))
+            last = i
+            if len(out) >= limit:
+                break
+    return out
+
+
+def class_texts(attrs: TextIndex, pattern: re.Pattern[str], limit: int = 10) -> list[str]:
+    """Texts (short) of elements whose class or id matches ``pattern``."""
+    out: list[str] = []
+    for i, _match in attrs.search(pattern):
+        el = attrs.nodes[i].getparent()
+        if el is None:
+            continue
+        text = squash(raw_text(el))
+        if text and len(text) <= 60:
+            out.append(text)
+            if len(out) >= limit:
+                break
+    return out

@@ -1,0 +1,130 @@
+"""The publication and modification times: the info line under the headline, head tags,
+JSON-LD, <time>, a script's timestamp, the URL, cue phrases and date elements anywhere."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..dates import date_in_url, find_date, from_timestamp
+from ..records import FieldFinding
+from ..text import raw_text
+from ..textindex import TextIndex
+from .headtags import HeadTags
+from .lookup import class_texts, cue_texts
+
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:release_date",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publishtime",
+    "pubtime",
+    "firstpublishedtime",
+    "datepublished",
+    "publication_date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "dcterms.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+    "date",
+    "releasedate",
+)
+_MODIFIED_KEYS = (
+    "article:modified_time",
+    "og:updated_time",
+    "lastmodifiedtime",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+)
+_DATE_CUE = re.compile(
+    r"(发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|时间|日期|发表于|发布于)"
+)
+_MODIFIED_CUE = re.compile(r"(更新时间|修改时间|更新日期|最后更新)")
+_DATE_CLASS = re.compile(r"date|time|pubtime|fbsj|shijian")
+
+
+def find_published(
+    root: Any,
+    texts: TextIndex,
+    attrs: TextIndex,
+    head: HeadTags,
+    info: list[str],
+    url: str | None,
+    offset: str | None,
+    selectors: tuple[str, ...],
+) -> FieldFinding | None:
+    for xpath in selectors:
+        for hit in root.xpath(xpath):
+            found = find_date(hit if isinstance(hit, str) else raw_text(hit), offset)
+            if found:
+                return FieldFinding(found.iso, "profile")
+    joined = "  ".join(info)
+    for match in _DATE_CUE.finditer(joined):
+        if _MODIFIED_CUE.match(joined, max(0, match.start() - 2)):
+            continue
+        found = find_date(joined[match.end() : match.end() + 40], offset)
+        if found:
+            return FieldFinding(found.iso, f"info line {match.group(1)}")
+    meta = head.first(*_PUBLISHED_KEYS)
+    if meta:
+        found = find_date(meta[1], offset)
+        if found:
+            return FieldFinding(found.iso, f"meta {meta[0]}")
+    ld = head.ld_value("datePublished", "dateCreated")
+    if ld and isinstance(ld[1], str):
+        found = find_date(ld[1], offset)
+        if found:
+            return FieldFinding(found.iso, f"json-ld {ld[0]}")
+    for el in root.iter("time"):
+        found = find_date(el.get("datetime") or raw_text(el), offset)
+        if found:
+            return FieldFinding(found.iso, "<time>")
+    for text in info:
+        if not _MODIFIED_CUE.search(text):
+            found = find_date(text, offset)
+            if found:
+                return FieldFinding(found.iso, "info line date")
+    if url:
+        found = date_in_url(url)
+        if found:
+            return FieldFinding(found.iso, "url")
+    if head.script_time is not None:
+        return FieldFinding(from_timestamp(head.script_time, offset), "script timestamp")
+    for text in cue_texts(
+        texts, "发布时间", "发布日期", "发表时间", "发表于", "发布于", "本贴由", "本帖由"
+    ):
+        cue = _DATE_CUE.search(text)
+        found = find_date(text[cue.end() :] if cue else text, offset)
+        if found:
+            return FieldFinding(found.iso, "page cue 发布时间")
+    for text in class_texts(attrs, _DATE_CLASS):
+        found = find_date(text, offset)
+        if found:
+            return FieldFinding(found.iso, "date element")
+    return None
+
+
+def find_modified(head: HeadTags, info: list[str], offset: str | None) -> FieldFinding | None:
+    meta = head.first(*_MODIFIED_KEYS)
+    if meta:
+        found = find_date(meta[1], offset)
+        if found:
+            return FieldFinding(found.iso, f"meta {meta[0]}")
+    ld = head.ld_value("dateModified")
+    if ld and isinstance(ld[1], str):
+        found = find_date(ld[1], offset)
+        if found:
+            return FieldFinding(found.iso, "json-ld dateModified")
+    joined = "  ".join(info)
+    match = _MODIFIED_CUE.search(joined)
+    if match:
+        found = find_date(joined[match.end() : match.end() + 40], offset)
+        if found:
+            return FieldFinding(found.iso, f"info line {match.group(1)}")
+    return None
