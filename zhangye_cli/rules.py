@@ -260,6 +260,10 @@ END_MARKERS: tuple[str, ...] = (
     "MORE NEWS",
     "Related",
     "Further reading",
+    "About the author",
+    "About the Author",
+    "ABOUT THE AUTHOR",
+    "Citation:",
 )
 END_MARKER_MAX = 40
 
@@ -282,7 +286,7 @@ INLINE_BOX_LINE_MAX = 100
 # Rights notices: taken out of the body into Article.notices.
 NOTICE = re.compile(
     r"(版权所有|未经授权|未经许可|严禁转载|禁止转载|不得转载|转载请注明|版权声明|免责声明|"
-    r"All rights reserved)",
+    r"All rights reserved|subject to copyright|may not be (?:published|reproduced|redistributed))",
     re.I,
 )
 NOTICE_LINE_MAX = 160

@@ -92,7 +92,14 @@ def judge_line(
     if (
         n <= NOTICE_LINE_MAX
         and NOTICE.search(text)
-        and ("转载" in text or "授权" in text or "声明" in text or "rights" in text or n <= 40)
+        and (
+            "转载" in text
+            or "授权" in text
+            or "声明" in text
+            or "rights" in text
+            or n <= 40
+            or text.isascii()
+        )
     ):
         return "notice", "rights notice"
     if n <= INFO_LINE_MAX:
