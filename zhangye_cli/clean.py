@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from .profiles import Profile
-from .records import CleanedPage, ParsedPage, Removal
+from .records import SNIPPET, CleanedPage, ParsedPage, Removal
 from .rules import (
     CUE_LINE_MAX,
     CUES,
@@ -81,7 +81,9 @@ class _Remover:
     def remove(self, el: Any, rule: str, reason: str) -> None:
         if el is self.root or el.getparent() is None or self.gone(el):
             return
-        removal = Removal(rule, describe(el), reason, int(_LENGTH(el)), squash(_opening(el))[:60])
+        removal = Removal(
+            rule, describe(el), reason, int(_LENGTH(el)), squash(_opening(el))[:SNIPPET]
+        )
         self.removals.append(removal)
         self.removed.add(el)
         self.detach(el, removal)

@@ -66,6 +66,9 @@ class ParsedPage:
     too_deep: bool = False  # the page nests deeper than the parser reads (256): text was lost
 
 
+SNIPPET = 60  # characters of a removed block's text kept in its Removal record
+
+
 @dataclass(frozen=True)
 class Removal:
     """A block taken out of the page before content extraction, and the rule that took it."""

@@ -10,7 +10,7 @@ from ..article import Block, Image
 from ..config import Config
 from ..metadata import Metadata
 from ..profiles import Profile
-from ..records import CleanedPage, Removal
+from ..records import SNIPPET, CleanedPage, Removal
 from ..rules import NOTICE
 from ..text import cjk_ratio, squash, text_of
 from .blocks import walk_blocks
@@ -89,78 +89,77 @@ def _attach_captions(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _removal(rule: str, reason: str, text: str, chars: int | None = None) -> Removal:
+    return Removal(rule, "body", reason, len(text) if chars is None else chars, text[:SNIPPET])
+
+
+@dataclass
+class _Sifted:
+    kept: list[Block]
+    notices: list[str]
+    removals: list[Removal]
+
+
+def _sift(blocks: list[Block], meta: Metadata) -> _Sifted:
+    """Judge the body's blocks in order: the tail after an end marker, boxes of links set in the
+    article, line rules (headline, info line, notices, cue lines), paragraphs printed twice."""
+    out = _Sifted([], [], [])
+    title = meta.value("title")
+    info = frozenset("".join(t.split()) for t in meta.info_texts)
+    authors = frozenset("".join(a.split()) for a in meta.value("authors") or ())
+    total = sum(len(b.plain_text()) for b in blocks)
+    said: set[str] = set()  # paragraphs already kept: pages that print the article twice
+    seen = 0
+    in_box = False  # inside a box of links set in the article
+    for i, block in enumerate(blocks):
+        text = block.plain_text()
+        if (
+            seen >= _TAIL_SHARE * total
+            and block.type in ("paragraph", "heading")
+            and is_end_marker(text)
+        ):
+            rest = blocks[i:]
+            chars = sum(len(b.plain_text()) for b in rest)
+            out.removals.append(
+                _removal("tail cut", f"{len(rest)} blocks after {text!r}", text, chars)
+            )
+            break
+        seen += len(text)
+        if block.type in ("paragraph", "heading", "list") and (
+            is_inline_marker(text) or (in_box and in_inline_box(text))
+        ):
+            in_box = True
+            out.removals.append(_removal("line:inline box", "links set inside the article", text))
+            continue
+        in_box = False
+        if block.type in ("paragraph", "heading", "quote"):
+            verdict = judge_line(text, title, info, authors)
+            if verdict is not None:
+                rule, reason = verdict
+                if rule == "notice":
+                    out.notices.append(text)
+                out.removals.append(_removal(f"line:{rule}", reason, text))
+                continue
+            key = "".join(text.split())
+            if len(key) >= _REPEAT_MIN:
+                if key in said:
+                    out.removals.append(_removal("line:repeat", "the same paragraph again", key))
+                    continue
+                said.add(key)
+        out.kept.append(block)
+    return out
+
+
 def extract_content(
     cleaned: CleanedPage, meta: Metadata, profile: Profile | None, config: Config
 ) -> Content:
     body, strategy = _find_body(cleaned.tree, profile, meta.title_element)
     walk = walk_blocks(body, cleaned.parsed.base_url)
-    title = meta.value("title")
-    info = frozenset("".join(t.split()) for t in meta.info_texts)
-    kept: list[Block] = []
-    notices: list[str] = []
-    removals = [
-        Removal(rule, "body", "inside the body", len(text), text) for rule, text in walk.dropped
-    ]
-    authors = frozenset("".join(a.split()) for a in meta.value("authors") or ())
-    total = sum(len(b.plain_text()) for b in walk.blocks)
-    said: set[str] = set()  # paragraphs already kept: pages that print the article twice
-    seen = 0
-    in_box = False  # inside a box of links set in the article
-    for i, block in enumerate(walk.blocks):
-        if (
-            seen >= _TAIL_SHARE * total
-            and block.type in ("paragraph", "heading")
-            and is_end_marker(block.text)
-        ):
-            rest = walk.blocks[i:]
-            chars = sum(len(b.plain_text()) for b in rest)
-            removals.append(
-                Removal(
-                    "tail cut",
-                    "body",
-                    f"{len(rest)} blocks after {block.text!r}",
-                    chars,
-                    block.text[:60],
-                )
-            )
-            break
-        seen += len(block.plain_text())
-        if block.type in ("paragraph", "heading", "list") and (
-            is_inline_marker(block.plain_text()) or (in_box and in_inline_box(block.plain_text()))
-        ):
-            in_box = True
-            text = block.plain_text()
-            removals.append(
-                Removal(
-                    "line:inline box", "body", "links set inside the article", len(text), text[:60]
-                )
-            )
-            continue
-        in_box = False
-        if block.type in ("paragraph", "heading", "quote"):
-            verdict = judge_line(block.text, title, info, authors)
-            if verdict is not None:
-                rule, reason = verdict
-                if rule == "notice":
-                    notices.append(block.text)
-                removals.append(
-                    Removal(f"line:{rule}", "body", reason, len(block.text), block.text[:60])
-                )
-                continue
-            key = "".join(block.text.split())
-            if len(key) >= _REPEAT_MIN:
-                if key in said:
-                    removals.append(
-                        Removal(
-                            "line:repeat", "body", "the same paragraph again", len(key), key[:60]
-                        )
-                    )
-                    continue
-                said.add(key)
-        kept.append(block)
-    if not notices:
-        notices = _notices_after(body)
-    blocks = tuple(_attach_captions(kept))
+    sifted = _sift(walk.blocks, meta)
+    removals = [_removal(rule, "inside the body", text) for rule, text in walk.dropped]
+    removals += sifted.removals
+    notices = sifted.notices or _notices_after(body)
+    blocks = tuple(_attach_captions(sifted.kept))
     images = tuple(b.image for b in blocks if b.type == "image" and b.image is not None)
     text = " ".join(b.plain_text() for b in blocks[:20])
     lang = cleaned.parsed.lang or (("zh" if cjk_ratio(text) > 0.3 else "en") if text else None)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..article import Block, Image
+from ..records import SNIPPET
 from ..rules import INLINE_TAGS
 from ..text import join_url, squash, text_of
 
@@ -131,7 +132,7 @@ def _visit(walk: Walk, el: Any) -> None:
         walk.flush()
         items = _items(el)
         if items and (_link_share(el) > 0.5 or _is_teaser_list(el, items)):
-            walk.dropped.append(("link list", " / ".join(items)[:60]))
+            walk.dropped.append(("link list", " / ".join(items)[:SNIPPET]))
         elif items:
             walk.blocks.append(Block("list", items=items, ordered=tag == "ol"))
         for img in el.iter("img"):
@@ -142,7 +143,7 @@ def _visit(walk: Walk, el: Any) -> None:
         walk.flush()
         rows = _table_rows(el)
         if rows and _link_share(el) > 0.5:
-            walk.dropped.append(("link table", text_of(el)[:60]))
+            walk.dropped.append(("link table", text_of(el)[:SNIPPET]))
         elif rows:
             walk.blocks.append(Block("table", rows=rows))
     elif tag == "blockquote":

@@ -16,9 +16,8 @@ from ..clean import describe
 from ..content.blocks import walk_blocks
 from ..content.scoring import choose_body, subtree_totals
 from ..pipeline import Trace
-from ..records import Removal
+from ..records import SNIPPET, Removal
 
-SNIPPET = 60  # the content stage keeps this many characters of a removed line
 _LINE_TYPES = ("paragraph", "heading", "quote")
 _TAIL_CUT = "tail cut"
 

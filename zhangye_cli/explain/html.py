@@ -18,9 +18,8 @@ from lxml import etree
 
 from ..clean import describe
 from ..pipeline import Trace
-from ..records import Removal
+from ..records import SNIPPET, Removal
 from ..text import squash, text_of
-from .facts import SNIPPET
 
 BODY_CLASS = "zy-explain-body"
 REMOVED_CLASS = "zy-explain-removed"
