@@ -55,10 +55,6 @@ def drop_tree(el: Any) -> None:
     parent.remove(el)
 
 
-def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-
-
 _CJK_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 _NOT_SPACE = re.compile(r"\S")
 
