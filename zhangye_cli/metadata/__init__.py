@@ -15,7 +15,7 @@ from ..text import cjk_ratio, headline, join_url, squash
 from .bylines import find_editors, page_authors, weaker_authors
 from .headtags import read_head_tags
 from .infoline import comments_count, source_in
-from .lookup import cue_texts, info_texts
+from .lookup import cue_texts, element_reading, info_texts
 from .published import find_modified, find_published
 from .section import find_section, section_from_ld
 from .title import find_title, site_from_title
@@ -63,9 +63,7 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
 
     title_el = title.element if title else None
     if title_el is None and title is not None:
-        key = title.text.replace("'", "")
-        hits = root.xpath(f"//body//*[normalize-space(.)='{key}']") if key else []
-        title_el = hits[-1] if hits else None
+        title_el = element_reading(parsed.texts, title.text)
     info = info_texts(title_el) if title_el is not None else []
 
     url = parsed.base_url

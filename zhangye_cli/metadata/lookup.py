@@ -55,3 +55,14 @@ def class_texts(attrs: TextIndex, pattern: re.Pattern[str], limit: int = 10) -> 
             if len(out) >= limit:
                 break
     return out
+
+
+def element_reading(texts: TextIndex, wanted: str) -> Any | None:
+    """The element whose text node reads ``wanted`` (white space aside), the last if several do
+    (a breadcrumb may end with the headline that a heading below it shows again)."""
+    key = "".join(wanted.split())
+    for node in reversed(texts.nodes):
+        if len(node) >= len(key) and "".join(node.split()) == key:
+            parent = node.getparent()
+            return parent.getparent() if node.is_tail else parent
+    return None
