@@ -298,11 +298,6 @@ INFO_CUE = re.compile(
 )
 INFO_LINE_MAX = 160
 
-BLOCK_TAGS = frozenset(
-    "p div td th li ul ol dl dt dd table tbody thead tr section article main header h1 h2 h3 "
-    "h4 h5 h6 blockquote pre figure figcaption center form body br hr".split()
-)
-
 # Elements whose text belongs to the block around them.
 INLINE_TAGS = frozenset(
     "a abbr b big cite code em font i kbd mark q s small span strike strong sub sup tt u wbr "

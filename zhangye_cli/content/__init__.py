@@ -47,7 +47,7 @@ def _find_body(root: Any, profile: Profile | None, title: Any) -> tuple[Any, str
                     return el, f"profile {profile.name}"
     body = root.find("body")
     scope = body if body is not None else root
-    if title is not None and (title.getroottree().getroot() is not root):
+    if title is not None and not any(a is root for a in title.iterancestors()):
         title = None  # the headline was inside a block the clean stage removed
     choice = choose_body(scope, title)
     if choice is None:

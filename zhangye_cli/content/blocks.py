@@ -77,13 +77,37 @@ def _items(el: Any) -> tuple[str, ...]:
     return tuple(t for t in (text_of(li) for li in el if li.tag in ("li", "dt", "dd")) if t)
 
 
-def _walk_into(el: Any) -> bool:
-    """A list used for page layout (its items hold lists, headings or paragraphs of their own),
-    which is not itself a list of links or of other stories: walk into it like a div."""
-    if not el.xpath("./*/ul | ./*/ol | ./*//h1 | ./*//h2 | ./*//h3 | ./*//p | ./*//div//ul"):
-        return False
+def _is_layout_list(el: Any) -> bool:
+    """A list used for page layout: its items hold lists, headings or paragraphs of their own."""
+    return bool(el.xpath("./*/ul | ./*/ol | ./*//h1 | ./*//h2 | ./*//h3 | ./*//p | ./*//div//ul"))
+
+
+def _visit_list(walk: Walk, el: Any) -> None:
+    """A list of links or of other stories is dropped; a layout list is walked into like a div;
+    any other becomes a list block."""
     items = _items(el)
-    return not (_link_share(el) > 0.5 or _is_teaser_list(el, items))
+    furniture = _link_share(el) > 0.5 or _is_teaser_list(el, items)
+    if not furniture and _is_layout_list(el):
+        _visit_children(walk, el)
+        return
+    walk.flush()
+    if items and furniture:
+        walk.dropped.append(("link list", " / ".join(items)[:SNIPPET]))
+    elif items:
+        walk.blocks.append(Block("list", items=items, ordered=el.tag == "ol"))
+    for img in el.iter("img"):
+        image = walk.image(img)
+        if image is not None:
+            walk.blocks.append(Block("image", image=image))
+
+
+def _visit_children(walk: Walk, el: Any) -> None:
+    """A block element: its text and children make paragraphs of their own."""
+    walk.flush()
+    walk.buffer.append(el.text or "")
+    for child in el:
+        _visit(walk, child)
+    walk.flush()
 
 
 def _is_layout_table(el: Any) -> bool:
@@ -128,17 +152,8 @@ def _visit(walk: Walk, el: Any) -> None:
         text = text_of(el)
         if text:
             walk.blocks.append(Block("heading", text=text, level=_HEADINGS[tag]))
-    elif tag in ("ul", "ol", "dl") and not _walk_into(el):
-        walk.flush()
-        items = _items(el)
-        if items and (_link_share(el) > 0.5 or _is_teaser_list(el, items)):
-            walk.dropped.append(("link list", " / ".join(items)[:SNIPPET]))
-        elif items:
-            walk.blocks.append(Block("list", items=items, ordered=tag == "ol"))
-        for img in el.iter("img"):
-            image = walk.image(img)
-            if image is not None:
-                walk.blocks.append(Block("image", image=image))
+    elif tag in ("ul", "ol", "dl"):
+        _visit_list(walk, el)
     elif tag == "table" and not _is_layout_table(el):
         walk.flush()
         rows = _table_rows(el)
@@ -170,11 +185,7 @@ def _visit(walk: Walk, el: Any) -> None:
         if caption:
             walk.blocks.append(Block("paragraph", text=caption))
     else:
-        walk.flush()
-        walk.buffer.append(el.text or "")
-        for child in el:
-            _visit(walk, child)
-        walk.flush()
+        _visit_children(walk, el)
     walk.buffer.append(el.tail or "")
 
 

@@ -102,10 +102,6 @@ def editors_in(text: str) -> list[str]:
     return names_after(text, _EDITOR_CUE)
 
 
-def has_author_cue(text: str) -> bool:
-    return _AUTHOR_CUE.search(text) is not None
-
-
 _TRAILING = re.compile(
     r"[（(]\s*((?:[\u4e00-\u9fff]{2,4}[\s\u3000、]*){1,4}?)"
     r"(?:[\s\u3000]*[\u4e00-\u9fff]{0,6}报道)?\s*[)）]\s*$"
