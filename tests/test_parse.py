@@ -102,4 +102,4 @@ def test_indexes_cover_the_body_only() -> None:
     )
     assert "头部标题" not in parsed.texts.joined
     assert [str(n) for n in parsed.texts.nodes] == ["短文字"]
-    assert parsed.attrs.joined.split("\x00") == ["home", "main", "article box"]
+    assert parsed.attrs.joined.split("\x00") == ["", "home", "main", "article box"]

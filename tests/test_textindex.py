@@ -7,6 +7,7 @@ import re
 
 from lxml import etree
 
+from zhangye_cli.text import alternation
 from zhangye_cli.textindex import SHORT_NODE, TextIndex, attribute_index, build_text_index
 
 
@@ -49,6 +50,13 @@ def test_tail_text_is_a_node_whose_parent_is_the_element_before_it() -> None:
     assert node.getparent().tag == "b"
 
 
+def test_a_pattern_may_anchor_on_the_separator_before_its_node() -> None:
+    index = build_text_index(body("<p>首页</p><p> &gt; </p><p>新闻 &gt; 要闻</p>"))
+    lone = re.compile(r"\x00\s*>\s*(?=\x00|$)")
+    assert [i for i, _ in index.search(lone)] == [1]
+    assert index.joined.startswith("\x00")
+
+
 def test_matches_do_not_cross_nodes() -> None:
     index = build_text_index(body("<p>责任</p><p>编辑</p>"))
     assert list(index.search(re.compile("责任编辑"))) == []
@@ -76,7 +84,7 @@ def test_an_empty_scope_gives_an_empty_index() -> None:
 def test_attribute_index_holds_class_and_id_values_lower_cased() -> None:
     scope = body('<div id="MainBox" class="Article-Content"><p class="ShareBar">x</p></div>')
     index = attribute_index(scope, lower=True)
-    assert index.joined.split("\x00") == ["mainbox", "article-content", "sharebar"]
+    assert index.joined.split("\x00") == ["", "mainbox", "article-content", "sharebar"]
     ((i, match),) = index.search(re.compile("sharebar"))
     attr = index.nodes[i]
     assert attr.attrname == "class"
@@ -86,7 +94,7 @@ def test_attribute_index_holds_class_and_id_values_lower_cased() -> None:
 
 def test_attribute_index_keeps_case_unless_asked() -> None:
     scope = body('<div class="ShareBar">x</div>')
-    assert attribute_index(scope).joined == "ShareBar"
+    assert attribute_index(scope).joined == "\x00ShareBar"
 
 
 def test_attribute_index_ignores_other_attributes() -> None:
@@ -96,4 +104,15 @@ def test_attribute_index_ignores_other_attributes() -> None:
 
 def test_attribute_index_lower_cases_beside_a_chinese_class() -> None:
     scope = body('<div class="正文"><p class="ShareBar">x</p></div>')
-    assert attribute_index(scope, lower=True).joined == "正文\x00sharebar"
+    assert attribute_index(scope, lower=True).joined == "\x00正文\x00sharebar"
+
+
+def test_alternation_matches_what_a_flat_alternation_matches_longest_first() -> None:
+    words = ["nav", "navbar", "news", "a.b", "上一篇", "上一页", "share"]
+    trie = re.compile(alternation(words))
+    flat = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    sample = "navbar nav-item newsx a.b axb 上一篇 上一页 上 shares sha"
+    assert [m.group(0) for m in trie.finditer(sample)] == [
+        m.group(0) for m in flat.finditer(sample)
+    ]
+    assert trie.fullmatch("navbar") and not trie.fullmatch("axb")

@@ -28,7 +28,7 @@ from .rules import (
     PROSE_FURNITURE,
     SILENT_TAGS,
 )
-from .text import drop_tree, raw_text, squash, text_of
+from .text import alternation, drop_tree, raw_text, squash, text_of
 
 _CUE_RULE = {cue: rule for rule, cues in CUES.items() for cue in cues}
 _CLIMB_MAX = 200
@@ -49,13 +49,14 @@ def _is_hidden(el: Any) -> bool:
 
 @lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(_CUE_RULE, key=len, reverse=True))))
+    return re.compile(alternation(_CUE_RULE))
 
 
 @lru_cache(maxsize=1)
 def _furniture_pattern() -> re.Pattern[str]:
-    words = "|".join(sorted(FURNITURE_WORDS, key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z0-9])({words})(?![a-z0-9])")
+    # The separator or punctuation before the word is matched (not looked behind), so the
+    # engine can skip ahead to it; group 1 is the word.
+    return re.compile(rf"[^A-Za-z0-9]({alternation(FURNITURE_WORDS)})(?![a-z0-9])")
 
 
 def describe(el: Any) -> str:

@@ -60,7 +60,8 @@ def drop_invisible(text: str, paragraph: bool = False) -> tuple[str, int]:
 # White space that ends or collapses: ASCII, no-break and typographic spaces, and U+3000.
 _EDGE = " \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _EDGE_CHARS = " \t\r\f\v\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
-_RUN = re.compile(f"[{_EDGE}]+")
+# Only runs that are not already one plain space need a look (most spaces are).
+_RUN = re.compile(f"[{_EDGE}]{{2,}}|[{_EDGE.replace(' ', '')}]")
 _INDENT = re.compile(f"[{_EDGE}]*?(\u3000+)")
 
 

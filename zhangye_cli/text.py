@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -13,6 +14,28 @@ _WRAPPED = re.compile(f"(?<=[{_CJK}])[ \\t\\r]*\\n\\s*(?=[{_CJK}])")
 # Private-use characters at the ends of a headline are icon-font glyphs (a share or print icon);
 # inside a text they may be a rare character a site put in GBK's user-defined area, and stay.
 _PRIVATE_USE_EDGES = re.compile(r"^[\ue000-\uf8ff\s]+|[\ue000-\uf8ff\s]+$")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words`` (longest first), written as a trie:
+    ``nav|navbar|news`` becomes ``n(?:av(?:bar)?|ews)``. Python's engine tries the branches of a
+    flat alternation one by one at every position; a trie decides on each character once."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(branches) + ")?"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
 
 
 def squash(text: str) -> str:

@@ -1,5 +1,9 @@
 """All text nodes of a page's body joined into one string, so that cue phrases are found by one
-regular-expression scan in C instead of a Python loop or an XPath test per node."""
+regular-expression scan in C instead of a Python loop or an XPath test per node.
+
+Every node is preceded by a NUL separator (the string starts with one), so a pattern can anchor
+on a node's start by matching ``\x00``: a leading literal or character class lets the regular
+expression engine skip ahead quickly, where a look-behind would be tried at every position."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 _SEP = "\x00"
@@ -19,9 +24,11 @@ class TextIndex:
     starts: tuple[int, ...]
 
     def search(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
-        """(node number, match) for each match of ``pattern`` (which must not cross nodes)."""
+        """(node number, match) for each match of ``pattern``, which must not cross nodes: it may
+        take the separator before its node but must end inside the node."""
+        starts = self.starts
         for match in pattern.finditer(self.joined):
-            yield bisect_right(self.starts, match.start()) - 1, match
+            yield bisect_right(starts, max(match.start(), match.end() - 1)) - 1, match
 
     def following(self, i: int, count: int) -> list[str]:
         """The texts of node ``i`` and up to ``count`` nodes after it."""
@@ -29,16 +36,15 @@ class TextIndex:
 
 
 def _index(nodes: Sequence[Any], lower: bool = False) -> TextIndex:
-    starts = []
-    pos = 0
-    for node in nodes:
-        starts.append(pos)
-        pos += len(node) + 1
-    if lower:  # each value on its own, so that one odd character (İ) spoils only its value
-        joined = _SEP.join(v if len(v := n.lower()) == len(n) else str(n) for n in nodes)
-    else:
-        joined = _SEP.join(nodes)
-    return TextIndex(nodes=tuple(nodes), joined=joined, starts=tuple(starts))
+    starts = tuple(accumulate((len(node) + 1 for node in nodes), initial=1))[:-1]
+    joined = _SEP + _SEP.join(nodes) if nodes else ""
+    if lower:
+        folded = joined.lower()
+        if len(folded) == len(joined):
+            joined = folded
+        else:  # each value on its own, so that one odd character (İ) spoils only its value
+            joined = _SEP + _SEP.join(v if len(v := n.lower()) == len(n) else str(n) for n in nodes)
+    return TextIndex(nodes=tuple(nodes), joined=joined, starts=starts)
 
 
 SHORT_NODE = 300

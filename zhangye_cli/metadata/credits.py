@@ -158,7 +158,9 @@ _COMPOUND_SURNAMES = (
     "慕容",
     "令狐",
 )
-_POSTER_CUE = re.compile(r"本[贴帖]由|发表于|\b[Bb]y\b")
+# Every branch starts with a literal character, so the engine can skip ahead to one of them;
+# "by" must start a word (checked where it is used).
+_POSTER_CUE = re.compile(r"本[贴帖]由|发表于|By\b|by\b")
 
 
 def _has_surname(text: str) -> bool:
@@ -187,6 +189,12 @@ def poster_in(texts: Any) -> str | None:
     for i, match in texts.search(_POSTER_CUE):
         node = str(nodes[i])
         start = match.start() - texts.starts[i]
+        if (
+            match.group(0) in ("By", "by")
+            and start > 0
+            and (node[start - 1].isalnum() or node[start - 1] == "_")
+        ):
+            continue  # "by" inside a word (Abby, standby)
         if match.group(0) == "发表于":
             before = node[:start].split() or (str(nodes[i - 1]).split() if i > 0 else [])
             name = _username(before[-1] if before else None)

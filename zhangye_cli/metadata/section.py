@@ -15,7 +15,8 @@ _CUE = re.compile("|".join(map(re.escape, CUES["breadcrumb"])))
 _SEPARATORS = re.compile(r"\s*(?:>>|＞＞|>|＞|»|›|→|/ | /|\\)\s*")
 _CLASS = re.compile(r"crumb|position|location|weizhi|dqwz|curpos")
 # A text node that is nothing but a separator between two links: 首页 > 张掖日报 > 要闻.
-_LONE_SEPARATOR = re.compile(r"(?:(?<=\x00)|^)\s*(?:>>|>|»|＞|›|→)\s*(?=\x00|$)")
+# A text node that is nothing but a separator (the index puts NUL before every node).
+_LONE_SEPARATOR = re.compile(r"\x00\s*(?:>>|>|»|＞|›|→)\s*(?=\x00|$)")
 _DROP_ITEMS = frozenset({"正文", "内容", "详情", "文章", "正文内容", "阅读文章"})
 
 
