@@ -572,3 +572,19 @@ def test_headline_before_the_body_on_a_short_page() -> None:
     """The <title> in <head> is not text near the body, however short the page."""
     html = page(f"<div><b>{HEADLINE}</b><br>2022年03月03日</div>{BODY}", title="中国张掖网")
     assert extract(html).title == HEADLINE
+
+
+def test_following_texts_reads_after_the_element_in_document_order() -> None:
+    from lxml import etree
+
+    from zhangye_cli.metadata.lookup import following_texts, info_texts
+
+    root = etree.fromstring(
+        "<html><body><div><h1>标题<b>内</b></h1>尾一<p>时间：<span>2022-03-03</span>后</p>"
+        "<script>var x=1;</script></div>外<p>来源：张掖日报</p></body></html>",
+        etree.HTMLParser(),
+    )
+    h1 = root.find(".//h1")
+    texts = [text for _holder, text in following_texts(h1)]
+    assert texts == ["尾一", "时间：", "2022-03-03", "后", "var x=1;", "外", "来源：张掖日报"]
+    assert info_texts(h1) == ["尾一", "时间：", "2022-03-03", "后", "外", "来源：张掖日报"]

@@ -76,8 +76,26 @@ class _Remover:
         self.removed: set[Any] = set()
         self.detached: list[tuple[Any, Any, int, Removal | None]] = []
 
-    def gone(self, el: Any) -> bool:
-        return el in self.removed or any(a in self.removed for a in el.iterancestors())
+    def gone(self, el: Any, memo: dict[Any, bool] | None = None) -> bool:
+        """Whether ``el`` or an ancestor was taken out. ``memo`` keeps each answer for the
+        elements walked through; it stays true only while the caller asks in document order (a
+        removal can then only touch elements not yet asked about)."""
+        removed = self.removed
+        chain = []
+        node = el
+        answer = False
+        while node is not None:
+            if node in removed:
+                answer = True
+                break
+            if memo is not None and node in memo:
+                answer = memo[node]
+                break
+            chain.append(node)
+            node = node.getparent()
+        if memo is not None:
+            memo.update(dict.fromkeys(chain, answer))
+        return answer
 
     def remove(self, el: Any, rule: str, reason: str) -> None:
         if el is self.root or el.getparent() is None or self.gone(el):
@@ -148,8 +166,9 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
                 if isinstance(el, etree._Element):
                     rm.remove(el, f"profile:{profile.name}", drop.reason)
 
+    memo: dict[Any, bool] = {}
     for el in root.xpath(_OUT_OF_SIGHT):  # one pass for hidden boxes and microdata records
-        if rm.gone(el):
+        if rm.gone(el, memo):
             continue
         if _is_hidden(el):
             if not looks_like_content(el):
@@ -163,12 +182,13 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
 
     attributes = parsed.attrs
     removed_at = -1
+    memo = {}  # a new walk in document order
     for i, match in attributes.search(_furniture_pattern()):
         if i == removed_at:
             continue  # its element is gone already ("nav nav-item")
         attr = attributes.nodes[i]
         el = attr.getparent()
-        if el is None or el in keep or rm.gone(el) or el.tag in ("html", "body"):
+        if el is None or el in keep or rm.gone(el, memo) or el.tag in ("html", "body"):
             continue
         word = match.group(1).lower()
         kind = FURNITURE_WORDS[word]

@@ -51,6 +51,18 @@ def _flatten(data: Any) -> list[dict[str, Any]]:
     return []
 
 
+def _script_time(script: str) -> int | None:
+    """The publish timestamp a script sets, looked for only around each "publish" in it (scripts
+    run to tens of kilobytes)."""
+    at = script.find("publish")
+    while at != -1:
+        found = _SCRIPT_TIME.search(script[max(0, at - 80) : at + 60])
+        if found:
+            return int(found.group(1) or found.group(2))
+        at = script.find("publish", at + 1)
+    return None
+
+
 def read_head_tags(root: Any) -> HeadTags:
     """One walk over the page's meta, link and script elements (they may stand in the body)."""
     meta: dict[str, str] = {}
@@ -75,9 +87,7 @@ def read_head_tags(root: Any) -> HeadTags:
             except (ValueError, RecursionError):
                 continue
         elif script_time is None and "publish" in el.text:
-            found = _SCRIPT_TIME.search(el.text)
-            if found:
-                script_time = int(found.group(1) or found.group(2))
+            script_time = _script_time(el.text)
     title_el = root.find(".//title")
     title = raw_text(title_el) if title_el is not None else ""
     return HeadTags(
