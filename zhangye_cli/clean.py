@@ -20,7 +20,8 @@ from .profiles import Profile
 from .records import SNIPPET, CleanedPage, ParsedPage, Removal
 from .rules import (
     CUE_LINE_MAX,
-    CUES,
+    CUE_PATTERN,
+    CUE_RULE,
     DROP_TAGS,
     FURNITURE_WORDS,
     INLINE_TAGS,
@@ -30,7 +31,6 @@ from .rules import (
 )
 from .text import alternation, drop_tree, raw_text, squash, text_of
 
-_CUE_RULE = {cue: rule for rule, cues in CUES.items() for cue in cues}
 _CLIMB_MAX = 200
 _LENGTH = etree.XPath("string-length(.)")
 # Machine-readable records (publisher, logo, picture size) that pages keep out of sight.
@@ -45,11 +45,6 @@ def _is_hidden(el: Any) -> bool:
         return True
     style = el.get("style")
     return bool(style) and "display:none" in style.lower().replace(" ", "")
-
-
-@lru_cache(maxsize=1)
-def _cue_pattern() -> re.Pattern[str]:
-    return re.compile(alternation(_CUE_RULE))
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +195,7 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
 
     texts = parsed.texts
     seen: set[int] = set()
-    for i, match in texts.search(_cue_pattern()):
+    for i, match in texts.search(CUE_PATTERN):
         if i in seen:
             continue
         seen.add(i)
@@ -219,7 +214,7 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
             if len(parent_text) > _CLIMB_MAX or parent_text.count("。") > text.count("。"):
                 break
             block, text = parent, parent_text
-        rm.remove(block, f"cue:{_CUE_RULE[cue]}", f"short block with {cue!r}")
+        rm.remove(block, f"cue:{CUE_RULE[cue]}", f"short block with {cue!r}")
 
     return CleanedPage(
         parsed=parsed, tree=root, removals=tuple(rm.removals), detached=tuple(rm.detached)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .text import alternation
+
 # Elements that never hold article text.
 DROP_TAGS: dict[str, str] = {
     "script": "script",
@@ -186,6 +188,9 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "editor line": ("责任编辑", "编辑：", "编辑:", "责编：", "责编:", "审核：", "校对："),
 }
+# Each cue phrase with its rule, and all of them as one pattern (one scan of a text finds any).
+CUE_RULE: dict[str, str] = {cue: rule for rule, cues in CUES.items() for cue in cues}
+CUE_PATTERN = re.compile(alternation(CUE_RULE))
 CUE_LINE_MAX = 80
 
 # Headings that open what follows an article (related stories, comments). The clean stage leaves

@@ -11,7 +11,8 @@ import re
 from ..dates import find_date
 from ..rules import (
     CUE_LINE_MAX,
-    CUES,
+    CUE_PATTERN,
+    CUE_RULE,
     END_MARKER_MAX,
     END_MARKERS,
     INFO_CUE,
@@ -22,7 +23,6 @@ from ..rules import (
     NOTICE_LINE_MAX,
 )
 
-_CUE_RULE = tuple((cue, rule) for rule, cues in CUES.items() for cue in cues)
 _BYLINE = re.compile(
     r"^\(?(?:By|BY|Posted by|Written by|Published|Updated|Posted|Last updated|Reporting by"
     r"|Additional reporting|Editing by|Compiled by)\b"
@@ -85,7 +85,12 @@ def judge_line(
     urls = _URLISH.findall(text)
     if urls and sum(map(len, urls)) > 0.5 * len(text):
         return "links", "mostly web addresses"
-    if n <= 600 and _COOKIE.search(text) and ("website" in text or "site" in text):
+    if (
+        n <= 600
+        and ("ookie" in text or "OOKIE" in text)
+        and _COOKIE.search(text)
+        and ("website" in text or "site" in text)
+    ):
         return "cookie notice", "cookie consent text"
     if key in authors:
         return "byline", "the author's name alone"
@@ -114,9 +119,9 @@ def judge_line(
         if n <= 80 and _BYLINE.match(text):
             return "byline", "byline or time line"
     if n <= CUE_LINE_MAX:
-        for cue, rule in _CUE_RULE:
-            if cue in text:
-                return rule, f"short line with {cue!r}"
+        cue = CUE_PATTERN.search(text)
+        if cue is not None:
+            return CUE_RULE[cue.group(0)], f"short line with {cue.group(0)!r}"
     if is_end_marker(text):
         return "end marker", "heading of related stories or comments"
     return None

@@ -95,10 +95,6 @@ def scan(text: str) -> Evidence:
     valid = syllables()
     if sum(1 for _start, _opener, syllable in candidates if syllable in valid) < MIN_MARKS:
         return Evidence()  # "(a)", "?id)" in scripts: no syllables, so no farm
-    han = len(_HAN.findall(text))
-    traditional = count_traditional(text)
-    if traditional < MIN_TRADITIONAL_SHARE * han:  # not the farm's: spare the dictionary
-        return Evidence(han=han, traditional=traditional)
     annotations = lost = 0
     seen: dict[str, set[str]] = defaultdict(set)
     for start, opener, syllable in candidates:
@@ -113,6 +109,11 @@ def scan(text: str) -> Evidence:
             seen[before].add(syllable)
     if annotations + lost < MIN_MARKS:
         return Evidence(annotations=annotations, lost_marks=lost)
+    # Only now count the whole text's characters (a page of plain Chinese stops above).
+    han = len(_HAN.findall(text))
+    traditional = count_traditional(text)
+    if traditional < MIN_TRADITIONAL_SHARE * han:  # not the farm's
+        return Evidence(annotations=annotations, lost_marks=lost, han=han, traditional=traditional)
     by_syllable: dict[str, set[str]] = defaultdict(set)
     for char, sylls in seen.items():
         for syllable in sylls:
