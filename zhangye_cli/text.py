@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-_SPACE = re.compile(r"[\s\u00a0\u3000\u200b]+")
 # A line break between two CJK characters is where the page's source wrapped a line: no space.
 _CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _WRAPPED = re.compile(f"(?<=[{_CJK}])[ \\t\\r]*\\n\\s*(?=[{_CJK}])")
@@ -43,7 +42,9 @@ def squash(text: str) -> str:
     break between two CJK characters vanishes."""
     if "\n" in text:
         text = _WRAPPED.sub("", text)
-    return _SPACE.sub(" ", text).strip()
+    if "\u200b" in text:  # zero-width space: not white space to str.split
+        text = text.replace("\u200b", " ")
+    return " ".join(text.split())
 
 
 def headline(text: str) -> str:
