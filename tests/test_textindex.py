@@ -116,3 +116,13 @@ def test_alternation_matches_what_a_flat_alternation_matches_longest_first() -> 
         m.group(0) for m in flat.finditer(sample)
     ]
     assert trie.fullmatch("navbar") and not trie.fullmatch("axb")
+
+
+def test_short_text_reads_an_element_only_when_it_is_short() -> None:
+    from zhangye_cli.text import short_text
+
+    scope = body("<div><p>来源： 张掖日报</p><p>" + "长文" * 300 + "</p></div>")
+    assert short_text(scope.find(".//p"), 20) == "来源： 张掖日报"
+    assert short_text(scope.find("div"), 20) is None
+    spaced = body("<p>" + " " * 500 + "短句" + " " * 500 + "</p>").find("p")
+    assert short_text(spaced, 20) == "短句"

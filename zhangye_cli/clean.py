@@ -29,7 +29,7 @@ from .rules import (
     PROSE_FURNITURE,
     SILENT_TAGS,
 )
-from .text import alternation, drop_tree, raw_text, squash, text_of
+from .text import alternation, drop_tree, raw_text, short_text, squash
 
 _CLIMB_MAX = 200
 _LENGTH = etree.XPath("string-length(.)")
@@ -203,15 +203,15 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
         block = _owner_block(texts.nodes[i])
         if block is None or block is body or rm.gone(block):
             continue
-        text = text_of(block)
-        if len(text) > CUE_LINE_MAX or (NOTICE.search(text) and "转载" in text):
+        text = short_text(block, CUE_LINE_MAX)
+        if text is None or (NOTICE.search(text) and "转载" in text):
             continue
         while True:
             parent = block.getparent()
             if parent is None or parent is body or parent.tag in ("html", "body"):
                 break
-            parent_text = text_of(parent)
-            if len(parent_text) > _CLIMB_MAX or parent_text.count("。") > text.count("。"):
+            parent_text = short_text(parent, _CLIMB_MAX)
+            if parent_text is None or parent_text.count("。") > text.count("。"):
                 break
             block, text = parent, parent_text
         rm.remove(block, f"cue:{CUE_RULE[cue]}", f"short block with {cue!r}")

@@ -65,6 +65,23 @@ def text_of(el: Any) -> str:
     return squash("".join(el.itertext()))
 
 
+def short_text(el: Any, limit: int) -> str | None:
+    """An element's squashed text when it is at most ``limit`` characters long, else None;
+    reads only as much of a long element (a whole page's body) as it takes to tell."""
+    parts: list[str] = []
+    size = 0
+    check_at = limit
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > check_at:
+            if len(squash("".join(parts))) > limit:
+                return None  # squashing more text never makes it shorter
+            check_at = 2 * size  # mostly white space so far: look again later
+    text = squash("".join(parts))
+    return text if len(text) <= limit else None
+
+
 def drop_tree(el: Any) -> None:
     """Remove ``el`` and its subtree from the tree, keeping the text that follows it."""
     parent = el.getparent()

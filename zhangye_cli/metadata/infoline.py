@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..records import FieldFinding
-from ..text import squash, text_of
+from ..text import short_text, squash, text_of
 from ..textindex import TextIndex
 
 _SOURCE = re.compile(r"(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处|转自|来自)\s*[:：]\s*")
@@ -56,8 +56,8 @@ def comments_count(texts: TextIndex) -> FieldFinding | None:
         for _ in range(3):
             if el is None:
                 break
-            text = text_of(el)
-            if len(text) > 80:
+            text = short_text(el, 80)
+            if text is None:
                 break
             found = _COUNTER.search(text)
             if found:

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from ..rules import CUES
-from ..text import text_of
+from ..text import short_text, text_of
 from ..textindex import TextIndex
 
 _LABELS = CUES["breadcrumb"] + ("位置",)
@@ -33,12 +33,12 @@ def find_section(
 ) -> tuple[list[str], str] | None:
     for i, _match in texts.search(_CUE):
         el = texts.nodes[i].getparent()
-        text = text_of(el)
+        text = short_text(el, 200)
         # The crumbs are usually siblings of the label: climb to the element holding them.
-        while len(text) < 12 and el.getparent() is not None:
+        while text is not None and len(text) < 12 and el.getparent() is not None:
             el = el.getparent()
-            text = text_of(el)
-        if len(text) > 200:
+            text = short_text(el, 200)
+        if text is None:
             continue
         label = _LABEL.match(text)
         items = _items(text[label.end() :] if label else text, title)
@@ -46,8 +46,8 @@ def find_section(
             return items, "breadcrumb cue"
     for i, _match in attrs.search(_CLASS):
         el = attrs.nodes[i].getparent()
-        text = text_of(el)
-        if not text or len(text) > 200:
+        text = short_text(el, 200)
+        if not text:
             continue
         if _SEPARATORS.search(text) or len(el.findall(".//a")) >= 2:
             label = _LABEL.match(text)
@@ -64,8 +64,8 @@ def find_section(
             el = el.getparent()
         if el is None or len(el.findall("a")) < 2:
             continue
-        text = text_of(el)
-        if len(text) > 120:
+        text = short_text(el, 120)
+        if text is None:
             continue
         items = _items(text, title)
         if len(items) >= 2:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..text import squash, text_of
+from ..text import short_text, squash, text_of
 from ..textindex import TextIndex
 from .headtags import HeadTags
 
@@ -65,9 +65,10 @@ def find_title(
     best: tuple[int, str, Any, str] | None = None
     first_h1: Any = None
     for el in _candidates(root, attrs):
-        text = text_of(el)
-        if not 2 <= len(text) <= 150:
+        short = short_text(el, 150)
+        if short is None or len(short) < 2:
             continue
+        text = short
         if el.tag == "h1" and first_h1 is None:
             first_h1 = el
         key = _key(text)
