@@ -41,6 +41,11 @@ _INVISIBLE = re.compile(
     "|(?<![\U0001f000-\U0001faff\u2600-\u27bf\ufe0f])\u200d"
     "|\u200d(?![\U0001f000-\U0001faff\u2600-\u27bf])"
 )
+# Any character the pattern above might remove: one character class, which the engine scans for
+# quickly, before the slower pattern runs on the few texts that have one.
+_INVISIBLE_ANY = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
 
 
 def drop_replacement(text: str, paragraph: bool = False) -> tuple[str, int]:
@@ -51,6 +56,8 @@ def drop_replacement(text: str, paragraph: bool = False) -> tuple[str, int]:
 
 def drop_invisible(text: str, paragraph: bool = False) -> tuple[str, int]:
     """Remove zero-width and control characters (keeps line breaks, tabs and emoji joiners)."""
+    if not _INVISIBLE_ANY.search(text):
+        return text, 0
     out, count = _INVISIBLE.subn("", text)
     return out, count
 
@@ -61,6 +68,7 @@ def drop_invisible(text: str, paragraph: bool = False) -> tuple[str, int]:
 _EDGE = " \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _EDGE_CHARS = " \t\r\f\v\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 # Only runs that are not already one plain space need a look (most spaces are).
+_ODD_SPACE = re.compile(f"[{_EDGE.replace(' ', '')}]")
 _RUN = re.compile(f"[{_EDGE}]{{2,}}|[{_EDGE.replace(' ', '')}]")
 _INDENT = re.compile(f"[{_EDGE}]*?(\u3000+)")
 
@@ -77,7 +85,11 @@ def _collapse_line(line: str, keep_indent: bool) -> str:
         spaces = match.group(0)
         return spaces if spaces.strip("\u3000") == "" else " "
 
-    return indent + _RUN.sub(run, inner) if inner else ""
+    if not inner:
+        return ""
+    if "  " in inner or _ODD_SPACE.search(inner):
+        inner = _RUN.sub(run, inner)
+    return indent + inner
 
 
 def collapse_whitespace(text: str, paragraph: bool = False) -> tuple[str, int]:
