@@ -83,6 +83,25 @@ def test_the_box_holding_all_paragraphs_is_chosen_over_one_paragraph() -> None:
     assert choice is not None and choice.element.get("id") == "text"
 
 
+def test_an_article_that_is_mostly_a_data_table_beats_a_comment_notice() -> None:
+    rows = "".join(
+        f"<tr><td>{i}</td><td>Driver Number {i}</td><td>{5000 - i * 37}</td><td>{i % 4}</td></tr>"
+        for i in range(1, 41)
+    )
+    root = tree(
+        "<div id='post'><h1>Standings</h1>"
+        "<p>On this page you will always find the standings, updated after the last race!</p>"
+        "<p>Add it to your favourites and come back after every race to check the standings!</p>"
+        "<p>Final standings of the 2019 series after 36 races, with wins and poles:</p>"
+        f"<table>{rows}</table></div>"
+        "<div id='comments'><p>Attention: comments that are unreadable or disrespectful to other "
+        "users will not be approved by the moderator, thank you.</p></div>"
+        f"<div id='side'><ul>{teaser_items(10)}</ul></div>"
+    )
+    choice = choose_body(root.find("body"), root.find(".//h1"))
+    assert choice is not None and choice.element.get("id") == "post"
+
+
 def test_no_prose_no_choice() -> None:
     root = tree(f"<div><ul>{teaser_items(5)}</ul></div>")
     assert choose_body(root.find("body")) is None
@@ -103,6 +122,8 @@ def test_block_stats_credit_text_to_the_block_and_count_link_text() -> None:
         (BlockStats(chars=30, marks=2), 46.0, 0),  # short but a sentence
         (BlockStats(chars=100, link_chars=10, links=1, marks=5), 130.0, 10),
         (BlockStats(chars=50), 50.0, 0),  # long enough to be prose without marks
+        (BlockStats(chars=12, cell=True), 0.0, 0),  # a data table's figure: neutral
+        (BlockStats(chars=12, link_chars=12, links=1, cell=True), 0.0, 12 + 12),  # a link cell
     ],
 )
 def test_good_and_bad_scores(stats: BlockStats, good: float, bad: float) -> None:

@@ -28,6 +28,7 @@ class BlockStats:
     link_chars: int = 0
     links: int = 0
     marks: int = 0
+    cell: bool = False  # a table cell: a data table's figures are neither prose nor furniture
 
     @property
     def good(self) -> float:
@@ -40,7 +41,7 @@ class BlockStats:
 
     @property
     def bad(self) -> float:
-        if self.good > 0:
+        if self.good > 0 or (self.cell and not self.links):
             return self.link_chars
         return self.chars + _LINK_COST * self.links
 
@@ -71,7 +72,7 @@ def block_stats(scope: Any) -> dict[Any, BlockStats]:
             continue
         block = stats.get(el)
         if block is None:
-            block = stats[el] = BlockStats()
+            block = stats[el] = BlockStats(cell=el.tag in ("td", "th"))
         block.chars += n
         if in_link:
             block.link_chars += n
