@@ -461,6 +461,36 @@ def test_an_english_end_marker_cuts_the_rest() -> None:
     assert article.lang == "en"
 
 
+RELATED_POSTS = "".join(
+    f"<p>Post {i}: a long excerpt of another story on the site, printed after the article "
+    "with a picture and a share bar, as blogs do under the article.</p>"
+    for i in range(4)
+)
+
+
+@pytest.mark.parametrize(
+    ("marker", "cut"),
+    [
+        ("<h3>Você pode gostar...</h3>", True),  # a heading past a fifth of the text
+        ("<p>Você pode gostar...</p>", False),  # a line there may be a box inside the article
+    ],
+)
+def test_a_related_heading_after_the_first_fifth_cuts_the_rest(marker: str, cut: bool) -> None:
+    prose = (
+        "The council voted on Tuesday to approve the budget, after a long and heated debate.\n\n"
+        "Members said the plan would fund schools, roads and parks for the coming year, and more."
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in prose.split("\n\n"))
+    html = (
+        "<html><head><title>Council approves budget</title></head><body>"
+        f"<h1>Council approves budget</h1><div class='c'>{paragraphs}{marker}{RELATED_POSTS}"
+        "</div></body></html>"
+    )
+    text = zhangye_cli.extract(html.encode()).text
+    assert (text == prose) is cut
+    assert text.startswith(prose)
+
+
 def test_a_short_sentence_starting_with_a_marker_word_does_not_cut() -> None:
     sentence = "相关报道指出，该项目将于年底竣工。"
     assert not is_end_marker(sentence)

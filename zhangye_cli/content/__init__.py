@@ -26,6 +26,7 @@ _NOTICE_AFTER = 6  # text nodes after the body searched for its rights notice
 _PROFILE_BODY_MIN = 50
 _REPEAT_MIN = 50  # a paragraph this long seen again is a copy (short lines, table rows recur)
 _TAIL_SHARE = 0.5  # an end marker cuts the body only past this share of its text
+_HEADING_TAIL_SHARE = 0.2  # ... or this share when it is a heading of its own
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,8 @@ def _sift(blocks: list[Block], meta: Metadata) -> _Sifted:
     for i, block in enumerate(blocks):
         text = block.plain_text()
         if (
-            seen >= _TAIL_SHARE * total
-            and block.type in ("paragraph", "heading")
+            block.type in ("paragraph", "heading")
+            and seen >= (_HEADING_TAIL_SHARE if block.type == "heading" else _TAIL_SHARE) * total
             and is_end_marker(text)
         ):
             rest = blocks[i:]
