@@ -491,6 +491,36 @@ def test_a_related_heading_after_the_first_fifth_cuts_the_rest(marker: str, cut:
     assert text.startswith(prose)
 
 
+ENGLISH = [
+    "The city council voted on Tuesday to approve the new budget, after a long and heated debate "
+    "that ran late into the evening and drew a large crowd of residents to the town hall.",
+    "Members said the plan would fund schools, roads and parks for the coming year, while two "
+    "members warned that the spending on roads left too little for the libraries in the county.",
+    "The mayor thanked residents for their patience and promised a review in the spring, when "
+    "the first figures for the year are known and the council meets again to look at them.",
+]
+
+
+def test_the_article_run_together_again_in_one_paragraph_goes() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ENGLISH)
+    html = (
+        "<html><head><title>Council approves budget</title></head><body>"
+        f"<h1>Council approves budget</h1><div class='c'>{paragraphs}"
+        f"<div>{' '.join(ENGLISH)}</div></div></body></html>"
+    )
+    assert zhangye_cli.extract(html.encode()).text == "\n\n".join(ENGLISH)
+
+
+def test_a_long_paragraph_quoting_one_earlier_paragraph_stays() -> None:
+    longer = ENGLISH[1] + " " + ENGLISH[2].replace("mayor", "chair") + " " + ENGLISH[2][:150]
+    paragraphs = "".join(f"<p>{p}</p>" for p in [ENGLISH[0], ENGLISH[1], longer])
+    html = (
+        "<html><head><title>Council approves budget</title></head><body>"
+        f"<h1>Council approves budget</h1><div class='c'>{paragraphs}</div></body></html>"
+    )
+    assert zhangye_cli.extract(html.encode()).text.endswith(longer)
+
+
 def test_a_short_sentence_starting_with_a_marker_word_does_not_cut() -> None:
     sentence = "相关报道指出，该项目将于年底竣工。"
     assert not is_end_marker(sentence)

@@ -25,6 +25,8 @@ _SENTENCE_END = ("。", "！", "？", "!", "?", "；")
 _NOTICE_AFTER = 6  # text nodes after the body searched for its rights notice
 _PROFILE_BODY_MIN = 50
 _REPEAT_MIN = 50  # a paragraph this long seen again is a copy (short lines, table rows recur)
+_FLATTENED_MIN = 400  # a paragraph this long that is ...
+_FLATTENED_SHARE = 0.5  # ... this much paragraphs kept before it is their copy
 _TAIL_SHARE = 0.5  # an end marker cuts the body only past this share of its text
 _HEADING_TAIL_SHARE = 0.2  # ... or this share when it is a heading of its own
 
@@ -101,6 +103,13 @@ class _Sifted:
     removals: list[Removal]
 
 
+def _holds_kept(key: str, said: set[str]) -> bool:
+    """Whether a long paragraph is mostly paragraphs already kept: the article printed a second
+    time as one block (a schema.org articleBody, a print version)."""
+    held = sum(len(kept) for kept in said if kept in key)
+    return held >= _FLATTENED_SHARE * len(key)
+
+
 def _sift(blocks: list[Block], meta: Metadata) -> _Sifted:
     """Judge the body's blocks in order: the tail after an end marker, boxes of links set in the
     article, line rules (headline, info line, notices, cue lines), paragraphs printed twice."""
@@ -145,6 +154,11 @@ def _sift(blocks: list[Block], meta: Metadata) -> _Sifted:
             if len(key) >= _REPEAT_MIN:
                 if key in said:
                     out.removals.append(_removal("line:repeat", "the same paragraph again", key))
+                    continue
+                if len(key) >= _FLATTENED_MIN and _holds_kept(key, said):
+                    out.removals.append(
+                        _removal("line:repeat", "the paragraphs above run together again", text)
+                    )
                     continue
                 said.add(key)
         out.kept.append(block)
