@@ -98,6 +98,12 @@ def test_a_removal_records_where_what_and_how_much() -> None:
         ('<div class="pager"><a>1</a><a>2</a></div>', "pager"),
         ('<div class="ad">招商热线 电话</div>', "advertising"),
         ('<div id="qrcode">扫码关注我们</div>', "qr code"),
+        (
+            '<div class="modal fade"><h5>What do you think about this story?</h5>'
+            "<p>Your feedback will go directly to the editors. Thank you for taking the time. "
+            "You can be assured our editors read every message. We do not reply to all.</p></div>",
+            "dialog box",
+        ),
     ],
 )
 def test_class_and_id_words_name_furniture(box: str, kind: str) -> None:

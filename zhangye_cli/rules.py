@@ -87,6 +87,7 @@ FURNITURE_WORDS: dict[str, str] = {
     **{w: "cookie notice" for w in ("cookie", "cookies", "gdpr", "consent")},
     **{w: "photo caption" for w in ("caption", "credit", "credits", "wp-caption-text")},
     **{w: "newsletter" for w in ("newsletter", "subscribe", "subscription", "signup")},
+    **{w: "dialog box" for w in ("modal", "popup")},
 }
 # Furniture kinds removed even when their box reads like prose (comment threads, author bios),
 # up to this many characters: a bigger box named so is a page's whole article (WordPress marks
@@ -100,6 +101,7 @@ PROSE_FURNITURE: dict[str, int] = {
     "share bar": 1500,
     "qr code": 1500,
     "login or search": 3000,
+    "dialog box": 3000,
 }
 
 # Cue phrases of boilerplate lines, with the rule name each belongs to. A line is dropped only
