@@ -104,6 +104,12 @@ def test_a_removal_records_where_what_and_how_much() -> None:
             "You can be assured our editors read every message. We do not reply to all.</p></div>",
             "dialog box",
         ),
+        (
+            '<div class="widget-cta-letter"><h5>A word to our readers</h5><p>Support us and make '
+            "a difference. We do this work every day at no cost to you, and we need your help. "
+            "Give what you can, once or every month. Thank you for reading us.</p></div>",
+            "call to action",
+        ),
     ],
 )
 def test_class_and_id_words_name_furniture(box: str, kind: str) -> None:

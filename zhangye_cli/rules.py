@@ -88,6 +88,7 @@ FURNITURE_WORDS: dict[str, str] = {
     **{w: "photo caption" for w in ("caption", "credit", "credits", "wp-caption-text")},
     **{w: "newsletter" for w in ("newsletter", "subscribe", "subscription", "signup")},
     **{w: "dialog box" for w in ("modal", "popup")},
+    **{w: "call to action" for w in ("cta", "donate", "donation", "membership")},
 }
 # Furniture kinds removed even when their box reads like prose (comment threads, author bios),
 # up to this many characters: a bigger box named so is a page's whole article (WordPress marks
@@ -102,6 +103,7 @@ PROSE_FURNITURE: dict[str, int] = {
     "qr code": 1500,
     "login or search": 3000,
     "dialog box": 3000,
+    "call to action": 1500,
 }
 
 # Cue phrases of boilerplate lines, with the rule name each belongs to. A line is dropped only
