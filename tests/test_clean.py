@@ -119,6 +119,16 @@ def test_class_and_id_words_name_furniture(box: str, kind: str) -> None:
     assert PROSE in body_text(cleaned)
 
 
+def test_an_embedded_post_in_a_social_box_stays() -> None:
+    tweet = "Yes this is real and the state spent half a million dollars on it"
+    cleaned = clean(
+        ARTICLE + f'<div class="social-media-embed"><blockquote>{tweet}</blockquote></div>'
+        '<div class="social-share"><a>Facebook</a><a>Twitter</a></div>'
+    )
+    assert tweet in body_text(cleaned)
+    assert [r.where for r in cleaned.removals if r.rule == "furniture"] == ["div.social-share"]
+
+
 def test_class_words_match_whole_words_only() -> None:
     """'header' holds 'ad', 'download' holds 'load' and 'shared' is not 'share'."""
     box = (

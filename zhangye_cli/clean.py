@@ -190,6 +190,8 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
         limit = PROSE_FURNITURE.get(kind)
         if (limit is None or _LENGTH(el) > limit) and looks_like_content(el):
             continue
+        if kind == "share bar" and el.find(".//blockquote") is not None:
+            continue  # an embedded post (a quoted tweet), not a row of buttons
         rm.remove(el, "furniture", f"{attr.attrname} {word!r}: {kind}")
         removed_at = i
 
