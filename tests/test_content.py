@@ -271,6 +271,9 @@ def test_a_figure_without_a_usable_image_keeps_its_caption_as_text() -> None:
         ("相关新闻", "end marker"),
         ("http://www.zgzyw.com.cn/a/1.html http://www.zgzyw.com.cn/a/2.html", "links"),
         ('<div class="x">', "markup"),
+        ("Advert", "interface"),
+        ("Back to Gallery", "interface"),
+        ("This slideshow requires JavaScript.", "interface"),
     ],
 )
 def test_lines_that_are_not_article_text(text: str, verdict: str) -> None:
@@ -286,6 +289,7 @@ def test_lines_that_are_not_article_text(text: str, verdict: str) -> None:
         f"他说，本网站版权所有的说法并不准确。{P2}{P3}",  # a notice word inside prose
         "2022年，全市共新建学校12所，改扩建校舍面积达到了3.5万平方米，新增学位5000多个。",
         "Comments from residents were mostly positive, the mayor said on Tuesday.",
+        "Close the gallery doors at night, the curator said.",  # a label word in a sentence
     ],
 )
 def test_article_lines_are_kept(text: str) -> None:

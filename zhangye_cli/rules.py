@@ -197,6 +197,52 @@ CUE_RULE: dict[str, str] = {cue: rule for rule, cues in CUES.items() for cue in 
 CUE_PATTERN = re.compile(alternation(CUE_RULE))
 CUE_LINE_MAX = 80
 
+# Lines that are nothing but the label of a page control (a button, a gallery's overlay, an ad
+# slot), compared in lower case: printed in the body, they are interface, not text.
+INTERFACE_LABELS = frozenset(
+    {
+        "advert",
+        "advertisement",
+        "back to gallery",
+        "caption",
+        "close",
+        "close gallery",
+        "collapse",
+        "e-mail",
+        "email",
+        "enlarge",
+        "expand",
+        "facebook",
+        "fullscreen",
+        "linkedin",
+        "loading",
+        "loading...",
+        "next",
+        "next slide",
+        "pinterest",
+        "play",
+        "play video",
+        "prev",
+        "previous",
+        "previous slide",
+        "print",
+        "reddit",
+        "share",
+        "share this",
+        "skip to content",
+        "this slideshow requires javascript.",
+        "toggle navigation",
+        "tweet",
+        "twitter",
+        "view gallery",
+        "whatsapp",
+        "打印",
+        "关闭",
+        "分享",
+        "收藏",
+    }
+)
+
 # Headings that open what follows an article (related stories, comments). The clean stage leaves
 # them; the content stage cuts the body at the first one found past the middle of the text.
 END_MARKERS: tuple[str, ...] = (

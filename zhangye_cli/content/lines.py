@@ -19,6 +19,7 @@ from ..rules import (
     INFO_LINE_MAX,
     INLINE_BOX_LINE_MAX,
     INLINE_MARKERS,
+    INTERFACE_LABELS,
     NOTICE,
     NOTICE_LINE_MAX,
 )
@@ -27,6 +28,7 @@ _BYLINE = re.compile(
     r"^\(?(?:By|BY|Posted by|Written by|Published|Updated|Posted|Last updated|Reporting by"
     r"|Additional reporting|Editing by|Compiled by)\b"
 )
+_LABEL_MAX = max(len(label) for label in INTERFACE_LABELS)
 _MARKUP = re.compile(r"^\s*<[a-zA-Z!/]")
 _URLISH = re.compile(r"https?://\S+")
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
@@ -94,6 +96,8 @@ def judge_line(
         return "cookie notice", "cookie consent text"
     if key in authors:
         return "byline", "the author's name alone"
+    if n <= _LABEL_MAX and text.lower() in INTERFACE_LABELS:
+        return "interface", "the label of a page control"
     if (
         n <= NOTICE_LINE_MAX
         and NOTICE.search(text)
