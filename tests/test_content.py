@@ -272,6 +272,8 @@ def test_a_figure_without_a_usable_image_keeps_its_caption_as_text() -> None:
         ("http://www.zgzyw.com.cn/a/1.html http://www.zgzyw.com.cn/a/2.html", "links"),
         ('<div class="x">', "markup"),
         ("Advert", "interface"),
+        ("video", "interface"),
+        ("GET FOX BUSINESS ON THE GO BY CLICKING HERE", "promotion"),
         ("Back to Gallery", "interface"),
         ("This slideshow requires JavaScript.", "interface"),
     ],

@@ -177,6 +177,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "copyright",
         "©",
     ),
+    "promotion": ("CLICK HERE", "CLICKING HERE"),
     "page tools": (
         "字号",
         "打印本页",
@@ -234,6 +235,7 @@ INTERFACE_LABELS = frozenset(
         "toggle navigation",
         "tweet",
         "twitter",
+        "video",
         "view gallery",
         "whatsapp",
         "打印",
