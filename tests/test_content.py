@@ -273,6 +273,9 @@ def test_a_figure_without_a_usable_image_keeps_its_caption_as_text() -> None:
         ('<div class="x">', "markup"),
         ("Advert", "interface"),
         ("video", "interface"),
+        ("Log in", "interface"),
+        ("Facebook Twitter Google+ Whatsapp", "share bar"),
+        ("微信 | 微博 | QQ空间", "share bar"),
         ("GET FOX BUSINESS ON THE GO BY CLICKING HERE", "promotion"),
         ("Back to Gallery", "interface"),
         ("This slideshow requires JavaScript.", "interface"),
@@ -292,6 +295,7 @@ def test_lines_that_are_not_article_text(text: str, verdict: str) -> None:
         "2022年，全市共新建学校12所，改扩建校舍面积达到了3.5万平方米，新增学位5000多个。",
         "Comments from residents were mostly positive, the mayor said on Tuesday.",
         "Close the gallery doors at night, the curator said.",  # a label word in a sentence
+        "Facebook and Twitter shares fell on Tuesday.",  # network names in a sentence
     ],
 )
 def test_article_lines_are_kept(text: str) -> None:

@@ -198,6 +198,36 @@ CUE_RULE: dict[str, str] = {cue: rule for rule, cues in CUES.items() for cue in 
 CUE_PATTERN = re.compile(alternation(CUE_RULE))
 CUE_LINE_MAX = 80
 
+# Names on the buttons of a share bar: a line made of nothing else is one.
+SHARE_BUTTONS = frozenset(
+    {
+        "facebook",
+        "twitter",
+        "google+",
+        "whatsapp",
+        "pinterest",
+        "pint",
+        "linkedin",
+        "reddit",
+        "tumblr",
+        "telegram",
+        "email",
+        "e-mail",
+        "print",
+        "share",
+        "tweet",
+        "messenger",
+        "flipboard",
+        "weibo",
+        "wechat",
+        "微信",
+        "微博",
+        "qq",
+        "qq空间",
+        "复制链接",
+    }
+)
+
 # Lines that are nothing but the label of a page control (a button, a gallery's overlay, an ad
 # slot), compared in lower case: printed in the body, they are interface, not text.
 INTERFACE_LABELS = frozenset(
@@ -218,6 +248,9 @@ INTERFACE_LABELS = frozenset(
         "linkedin",
         "loading",
         "loading...",
+        "log in",
+        "login",
+        "need help?",
         "next",
         "next slide",
         "pinterest",
@@ -230,6 +263,7 @@ INTERFACE_LABELS = frozenset(
         "reddit",
         "share",
         "share this",
+        "sign in",
         "skip to content",
         "this slideshow requires javascript.",
         "toggle navigation",

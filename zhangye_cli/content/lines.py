@@ -22,6 +22,7 @@ from ..rules import (
     INTERFACE_LABELS,
     NOTICE,
     NOTICE_LINE_MAX,
+    SHARE_BUTTONS,
 )
 
 _BYLINE = re.compile(
@@ -29,6 +30,7 @@ _BYLINE = re.compile(
     r"|Additional reporting|Editing by|Compiled by)\b"
 )
 _LABEL_MAX = max(len(label) for label in INTERFACE_LABELS)
+_SHARE_LINE_MAX = 80
 _MARKUP = re.compile(r"^\s*<[a-zA-Z!/]")
 _URLISH = re.compile(r"https?://\S+")
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
@@ -71,6 +73,11 @@ def _key(text: str) -> str:
     return "".join(text.split())
 
 
+def _share_buttons(text: str) -> bool:
+    words = text.lower().replace("|", " ").replace("/", " ").split()
+    return len(words) >= 2 and all(w in SHARE_BUTTONS for w in words)
+
+
 def judge_line(
     text: str, title: str | None, info: frozenset[str], authors: frozenset[str] = frozenset()
 ) -> tuple[str, str] | None:
@@ -98,6 +105,8 @@ def judge_line(
         return "byline", "the author's name alone"
     if n <= _LABEL_MAX and text.lower() in INTERFACE_LABELS:
         return "interface", "the label of a page control"
+    if n <= _SHARE_LINE_MAX and _share_buttons(text):
+        return "share bar", "a row of share buttons"
     if (
         n <= NOTICE_LINE_MAX
         and NOTICE.search(text)
