@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import add
 from typing import Any
 
 _SEP = "\x00"
@@ -36,7 +37,8 @@ class TextIndex:
 
 
 def _index(nodes: Sequence[Any], lower: bool = False) -> TextIndex:
-    starts = tuple(accumulate((len(node) + 1 for node in nodes), initial=1))[:-1]
+    # starts[i] = 1 + sum(len(node) + 1 for the nodes before i), computed in C
+    starts = tuple(map(add, accumulate(map(len, nodes), initial=1), range(len(nodes))))
     joined = _SEP + _SEP.join(nodes) if nodes else ""
     if lower:
         folded = joined.lower()
