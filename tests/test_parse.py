@@ -43,6 +43,16 @@ def test_control_characters_are_dropped_and_the_text_around_them_kept() -> None:
     assert "".join(parsed.tree.find(".//p").itertext()) == "张掖市甘州"
 
 
+@pytest.mark.parametrize("codec", ["gb18030", "utf-8", "utf-16"])
+def test_control_characters_are_dropped_whatever_the_codec(codec: str) -> None:
+    from zhangye_cli.decode import decode_page
+
+    page = '<html><head><meta charset="gbk"></head><body><p>张\x01掖\x1f市</p></body></html>'
+    raw = RawPage(page.encode(codec), origin="page.html")  # utf-16 writes its BOM
+    parsed = parse_page(decode_page(raw, Config()), Config())
+    assert parsed.tree.findtext(".//p") == "张掖市"
+
+
 @pytest.mark.parametrize("text", ["", "   \n\t ", "\x00\x01", '<?xml version="1.0"?>'])
 def test_an_empty_document_raises_no_article(text: str) -> None:
     with pytest.raises(NoArticleError) as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -16,6 +17,30 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 # Characters libxml2 refuses in a document (C0 controls but tab, newline, carriage return).
 _CONTROL_CHARS = tuple(chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
 _BAD_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+# Every byte but those control characters: deleting them leaves only the controls.
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if chr(b) not in _CONTROL_CHARS)
+
+
+@lru_cache(maxsize=32)
+def _keeps_control_bytes(codec: str) -> bool:
+    """Whether ``codec`` writes the C0 control characters as their own single bytes (UTF-8, GBK,
+    Big5, the ISO and Windows code pages do; UTF-16 does not)."""
+    probe = "".join(_CONTROL_CHARS) + "<p>"
+    try:
+        return probe.encode(codec) == probe.encode("ascii")
+    except (LookupError, UnicodeError):
+        return False
+
+
+def _may_hold_controls(decoded: DecodedPage, text: str) -> bool:
+    """Whether the text may hold control characters libxml2 refuses: looked for in the bytes when
+    the codec kept them as bytes (one pass in C), else in the text (a substring test each)."""
+    raw = decoded.raw
+    if raw.text is None and _keeps_control_bytes(decoded.encoding.name):
+        return bool(raw.data.translate(None, _NOT_CONTROL_BYTES))
+    return any(char in text for char in _CONTROL_CHARS)
 
 
 def _parser() -> etree.HTMLParser:
@@ -32,7 +57,7 @@ def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
     origin = decoded.raw.origin
     if not text.strip():
         raise NoArticleError(f"{origin}: the page is empty; check the file or URL")
-    if any(char in text for char in _CONTROL_CHARS):  # substring tests beat a class scan
+    if _may_hold_controls(decoded, text):
         text = _BAD_CONTROLS.sub("", text)
         if not text.strip():
             raise NoArticleError(f"{origin}: the page is empty; check the file or URL")
