@@ -47,10 +47,14 @@ def test_control_characters_are_dropped_and_the_text_around_them_kept() -> None:
 def test_control_characters_are_dropped_whatever_the_codec(codec: str) -> None:
     from zhangye_cli.decode import decode_page
 
-    page = '<html><head><meta charset="gbk"></head><body><p>张\x01掖\x1f市</p></body></html>'
+    text = "张掖市召开全市教育工作会议，会议要求各学校把安全工作放在首位。"
+    page = (
+        '<html><head><meta charset="gbk"></head><body>'
+        f"<p>张\x01掖\x1f市</p><p>{text}</p></body></html>"
+    )
     raw = RawPage(page.encode(codec), origin="page.html")  # utf-16 writes its BOM
     parsed = parse_page(decode_page(raw, Config()), Config())
-    assert parsed.tree.findtext(".//p") == "张掖市"
+    assert [p.text for p in parsed.tree.iter("p")] == ["张掖市", text]
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t ", "\x00\x01", '<?xml version="1.0"?>'])
