@@ -32,14 +32,9 @@ _ANNOTATION = re.compile(f"\\(([{LETTERS}]{{1,6}})\\)")
 _LOST_MARK = re.compile(f"\\?([{LETTERS}]{{1,6}})\\)")
 
 
-# A mark right after a Han character, as the farm writes them: the gate. Scanning for a Han
-# character is quick on any page, where "(" alone also stops at every "(e)" of a page's scripts.
-_AFTER_HAN = re.compile(f"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][(?][{LETTERS}]{{1,6}}\\)")
-
-
 def has_marks(text: str) -> bool:
     """Whether ``text`` holds anything shaped like the farm's marks (the cheap gate)."""
-    return bool(_AFTER_HAN.search(text))
+    return bool(_ANNOTATION.search(text) or _LOST_MARK.search(text))
 
 
 def _marks(text: str) -> list[tuple[int, str, str]]:
