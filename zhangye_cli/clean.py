@@ -93,20 +93,20 @@ class _Remover:
             memo.update(dict.fromkeys(chain, answer))
         return answer
 
-    def remove(self, el: Any, rule: str, reason: str) -> None:
-        if el is self.root or el.getparent() is None or self.gone(el):
+    def remove(self, el: Any, rule: str, reason: str, memo: dict[Any, bool] | None = None) -> None:
+        if el is self.root or el.getparent() is None or self.gone(el, memo):
             return
         removal = Removal(
             rule, describe(el), reason, int(_LENGTH(el)), squash(_opening(el))[:SNIPPET]
         )
         self.removals.append(removal)
-        self.removed.add(el)
         self.detach(el, removal)
 
     def detach(self, el: Any, removal: Removal | None = None) -> None:
         """Take ``el`` out, remembering where it stood (``removal`` None: a silent drop)."""
         parent = el.getparent()
         self.detached.append((el, parent, parent.index(el), removal))
+        self.removed.add(el)
         drop_tree(el)
 
 
@@ -150,11 +150,12 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
     keep = set(headline.iterancestors()) if headline is not None else set()
     body = root.find("body")
 
+    memo: dict[Any, bool] = {}  # gone() answers, good while each loop goes in document order
     for el in list((body if body is not None else root).iter(*DROP_TAGS)):
         if el.tag in SILENT_TAGS:
             rm.detach(el)  # never text: not worth a record
         else:
-            rm.remove(el, f"tag:{el.tag}", DROP_TAGS[el.tag])
+            rm.remove(el, f"tag:{el.tag}", DROP_TAGS[el.tag], memo)
 
     if profile is not None:
         for drop in profile.drops:
@@ -162,20 +163,20 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
                 if isinstance(el, etree._Element):
                     rm.remove(el, f"profile:{profile.name}", drop.reason)
 
-    memo: dict[Any, bool] = {}
+    memo = {}
     # One pass for hidden boxes and microdata records.
     for el in _OUT_OF_SIGHT(body) if body is not None else ():
         if rm.gone(el, memo):
             continue
         if _is_hidden(el):
             if not looks_like_content(el):
-                rm.remove(el, "hidden", "hidden with display:none or the hidden attribute")
+                rm.remove(el, "hidden", "hidden with display:none or the hidden attribute", memo)
         elif (
             el.get("itemprop") in _MICRODATA
             and el.get("itemscope") is not None
             and _LENGTH(el) <= 200
         ):
-            rm.remove(el, "microdata", f"schema.org {el.get('itemprop')} record, not shown")
+            rm.remove(el, "microdata", f"schema.org {el.get('itemprop')} record, not shown", memo)
 
     attributes = parsed.attrs
     removed_at = -1
@@ -194,7 +195,7 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
             continue
         if kind == "share bar" and el.find(".//blockquote") is not None:
             continue  # an embedded post (a quoted tweet), not a row of buttons
-        rm.remove(el, "furniture", f"{attr.attrname} {word!r}: {kind}")
+        rm.remove(el, "furniture", f"{attr.attrname} {word!r}: {kind}", memo)
         removed_at = i
 
     texts = parsed.texts
