@@ -189,6 +189,20 @@ def test_latin_text_is_not_taken_for_mojibake(text: str) -> None:
     assert mojibake.fix_latin1_mojibake(text) == (text, {})
 
 
+PORTUGUESE = (
+    "A informação sobre a situação atual do país foi divulgada após a reunião, e a população "
+    "não ficou satisfeita com a decisão tomada pela comissão na sessão de ontem à tarde."
+)
+
+
+def test_a_european_paragraph_is_left_alone_and_its_double_encoding_undone() -> None:
+    assert mojibake.fix_latin1_mojibake(PORTUGUESE) == (PORTUGUESE, {})
+    damaged = PORTUGUESE.encode("utf-8").decode("cp1252")
+    fixed, counts = mojibake.fix_latin1_mojibake(damaged)
+    assert fixed == PORTUGUESE
+    assert counts["mojibake-utf8-as-latin1"] > 0
+
+
 def test_mojibake_inside_markup_leaves_the_markup() -> None:
     damaged = "中国新闻".encode("gbk").decode("latin-1")
     page = f'<p class="a" title="x">{damaged}</p><a href="/b?c=d">{damaged}</a>'

@@ -28,6 +28,10 @@ _LATIN_RUN = re.compile(f"[{_HIGH}][{_HIGH}\\x20-\\x3b\\x3d\\x3f-\\x7e]*")
 _HIGH_CHAR = re.compile(f"[{_HIGH}]")
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _MIN_HIGH = 4  # fewer high characters than this is a foreign word, not mojibake
+# UTF-8 read as latin-1: a lead byte's character followed by a continuation byte's.
+_UTF8_SHAPE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf" + "".join(c for c, b in _CP1252_BYTE.items() if b < 0xC0) + "]"
+)
 # Mean log probability of the characters of real Chinese text is -6 to -9 (-13 for a list of
 # names); a short run must clear the stricter bar.
 _MIN_MEAN_SCORE = -10.0
@@ -110,8 +114,16 @@ def fix_latin1_mojibake(text: str) -> tuple[str, dict[str, int]]:
         # Chinese text uses cp1252's “”…— itself; mojibake is mostly latin-1 letters and signs.
         if sum(1 for c in high if "\u00a0" <= c <= "\u00ff") * 2 < len(high):
             return match.group(0)
+        # GBK read as latin-1 turns every Chinese character into two high characters; a
+        # European text's accented letters are a few among many (and need not be looked at
+        # unless they are shaped like UTF-8).
+        utf8_shaped = _UTF8_SHAPE.search(run) is not None
+        if not utf8_shaped and len(high) * 2 < len(run) - run.count(" "):
+            return match.group(0)
         fixed, step = _fix_latin_run(run)
         if step is None:
+            if not utf8_shaped:
+                return match.group(0)
             candidate = _ftfy_fix(run)
             if candidate != run and _HAN.search(candidate):
                 fixed, step = candidate, "mojibake-utf8-as-latin1"
