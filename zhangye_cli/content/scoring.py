@@ -83,16 +83,36 @@ def block_stats(scope: Any) -> dict[Any, BlockStats]:
 
 
 def subtree_totals(scope: Any) -> tuple[dict[Any, float], dict[Any, float]]:
-    """Good and bad text of every element's subtree (only elements that hold text appear)."""
+    """Good and bad text of every element's subtree (only elements that hold text appear).
+
+    Each element is reached once, climbing from its first block; then every element's total is
+    added to its parent's, deepest first. (Adding each block to all of its ancestors costs
+    blocks × depth on deep pages.)"""
     good: dict[Any, float] = {}
     bad: dict[Any, float] = {}
+    parent: dict[Any, Any] = {}
+    depth: dict[Any, int] = {scope: 0}
     for block, stats in block_stats(scope).items():
-        g, b = stats.good, stats.bad
-        for el in (block, *block.iterancestors()):
-            good[el] = good.get(el, 0.0) + g
-            bad[el] = bad.get(el, 0.0) + b
-            if el is scope:
-                break
+        chain = []
+        el = block
+        while el not in depth:
+            chain.append(el)
+            el = el.getparent()
+        level = depth[el]
+        for child in reversed(chain):
+            level += 1
+            depth[child] = level
+        for child, up in zip(chain, [*chain[1:], el], strict=False):
+            parent[child] = up
+            good[child] = bad[child] = 0.0
+        if el is scope and scope not in good:
+            good[scope] = bad[scope] = 0.0
+        good[block] += stats.good
+        bad[block] += stats.bad
+    for el in sorted(parent, key=depth.__getitem__, reverse=True):
+        up = parent[el]
+        good[up] += good[el]
+        bad[up] += bad[el]
     return good, bad
 
 
