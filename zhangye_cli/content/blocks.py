@@ -34,6 +34,8 @@ class Walk:
         if self.buffer:
             raw = "".join(self.buffer)
             self.buffer.clear()
+            if not raw or raw.isspace():  # the white space between block elements
+                return
             text = squash(raw)
             if text:
                 indent = _INDENT.match(raw)
