@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -80,6 +80,31 @@ def short_text(el: Any, limit: int) -> str | None:
             check_at = 2 * size  # mostly white space so far: look again later
     text = squash("".join(parts))
     return text if len(text) <= limit else None
+
+
+def _texts_within(el: Any) -> Iterator[tuple[Any, str]]:
+    """(holding element, text) for every text inside ``el``, in document order."""
+    if el.text:
+        yield el, el.text
+    for child in el:
+        yield from _texts_within(child)
+        if child.tail:
+            yield el, child.tail
+
+
+def following_texts(el: Any) -> Iterator[tuple[Any, str]]:
+    """(holding element, text) for every text after ``el`` (not inside it), in document order,
+    read lazily: the caller stops after the few it needs."""
+    node = el
+    while node is not None:
+        parent = node.getparent()
+        if node.tail and parent is not None:
+            yield parent, node.tail
+        for sibling in node.itersiblings():
+            yield from _texts_within(sibling)
+            if sibling.tail:
+                yield parent, sibling.tail
+        node = parent
 
 
 def drop_tree(el: Any) -> None:

@@ -15,6 +15,8 @@ from itertools import accumulate
 from operator import add
 from typing import Any
 
+from lxml import etree
+
 _SEP = "\x00"
 
 
@@ -50,15 +52,17 @@ def _index(nodes: Sequence[Any], lower: bool = False) -> TextIndex:
 
 
 SHORT_NODE = 300
+_SHORT_TEXTS = etree.XPath(f".//text()[normalize-space()][string-length(.) <= {SHORT_NODE}]")
+_CLASSES_AND_IDS = etree.XPath(".//@class | .//@id")
 
 
 def build_text_index(scope: Any) -> TextIndex:
     """Every non-blank text node under ``scope`` short enough to be a label, a credit or a line
     of page furniture (long paragraphs are article text: no cue search needs them)."""
-    return _index(scope.xpath(f".//text()[normalize-space()][string-length(.) <= {SHORT_NODE}]"))
+    return _index(_SHORT_TEXTS(scope))
 
 
 def attribute_index(scope: Any, lower: bool = False) -> TextIndex:
     """Every class and id value under ``scope`` (each one's parent is its element); ``lower``
     lower-cases them when that keeps every position."""
-    return _index(scope.xpath(".//@class | .//@id"), lower)
+    return _index(_CLASSES_AND_IDS(scope), lower)

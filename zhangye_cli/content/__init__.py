@@ -12,7 +12,7 @@ from ..metadata import Metadata
 from ..profiles import Profile
 from ..records import SNIPPET, CleanedPage, Removal
 from ..rules import NOTICE
-from ..text import cjk_ratio, squash, text_of
+from ..text import cjk_ratio, following_texts, squash, text_of
 from .blocks import walk_blocks
 from .lines import in_inline_box, is_end_marker, is_inline_marker, judge_line
 from .scoring import choose_body
@@ -61,10 +61,16 @@ def _find_body(root: Any, profile: Profile | None, title: Any) -> tuple[Any, str
 def _notices_after(body: Any) -> list[str]:
     """A rights notice set just after the body, outside it: （注：本文版权所有……）."""
     found = []
-    for node in body.xpath(f"following::text()[normalize-space()][position() <= {_NOTICE_AFTER}]"):
-        text = squash(str(node))
+    seen = 0
+    for holder, node in following_texts(body):  # read lazily: only the first few are wanted
+        if holder.tag in ("script", "style") or node.isspace():
+            continue
+        text = squash(node)
         if len(text) <= 160 and NOTICE.search(text) and ("转载" in text or "授权" in text):
             found.append(text)
+        seen += 1
+        if seen >= _NOTICE_AFTER:
+            break
     return found
 
 

@@ -13,8 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from ..rules import INLINE_TAGS
 
+_TEXT_NODES = etree.XPath(".//text()[normalize-space()]")
 _MARKS = re.compile(r"[，。！？；、]|[,.](?= )")
 _PROSE_MIN = 40  # characters of unpunctuated non-link text that still count as prose
 _FINALISTS = 30
@@ -56,7 +59,7 @@ class BodyChoice:
 
 def block_stats(scope: Any) -> dict[Any, BlockStats]:
     stats: dict[Any, BlockStats] = {}
-    for node in scope.xpath(".//text()[normalize-space()]"):  # blank nodes skipped in C
+    for node in _TEXT_NODES(scope):  # blank nodes skipped in C
         n = len(node.strip())
         el = node.getparent()
         in_link = False

@@ -4,39 +4,13 @@ phrase, short elements whose class names a field."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
-from ..text import raw_text, squash
+from ..text import following_texts, raw_text, squash
 from ..textindex import TextIndex
 
 INFO_CHARS = 400  # how much text after the headline counts as its info line
 _INFO_NODES = 40
-
-
-def _texts_within(el: Any) -> Iterator[tuple[Any, str]]:
-    """(holding element, text) for every text inside ``el``, in document order."""
-    if el.text:
-        yield el, el.text
-    for child in el:
-        yield from _texts_within(child)
-        if child.tail:
-            yield el, child.tail
-
-
-def following_texts(el: Any) -> Iterator[tuple[Any, str]]:
-    """(holding element, text) for every text after ``el`` (not inside it), in document order,
-    read lazily: the caller stops after the few it needs."""
-    node = el
-    while node is not None:
-        parent = node.getparent()
-        if node.tail and parent is not None:
-            yield parent, node.tail
-        for sibling in node.itersiblings():
-            yield from _texts_within(sibling)
-            if sibling.tail:
-                yield parent, sibling.tail
-        node = parent
 
 
 def info_texts(title_el: Any) -> list[str]:
