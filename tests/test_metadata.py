@@ -246,6 +246,26 @@ def test_trailing_names_closing_the_last_paragraph() -> None:
     assert fields(article)["authors"] == "credit in the closing lines"
 
 
+def test_a_closing_credit_with_a_rare_surname_after_its_separator() -> None:
+    """栗 is no common surname: after "文/" a name needs none (run-on "记者观察" still does)."""
+    closing = "<p>文/栗思</p><p>编辑/倪家宁</p>"
+    article = extract(page(f"<h1>{HEADLINE}</h1><div><p>{P1}</p><p>{P2}</p>{closing}</div>"))
+    assert article.authors == ("栗思",)
+    assert article.editors == ("倪家宁",)
+
+
+def test_a_platform_disclaimer_is_a_notice() -> None:
+    disclaimer = (
+        "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，"
+        "本平台仅提供信息存储服务。"
+    )
+    article = extract(
+        page(f"<h1>{HEADLINE}</h1><div><p>{P1}</p><p>{P2}</p><p>{disclaimer}</p></div>")
+    )
+    assert disclaimer not in article.text
+    assert article.notices == (disclaimer,)
+
+
 def test_byline_element_by_class() -> None:
     html = page(f'<h1>{HEADLINE}</h1><div class="author">张三 李四</div>{BODY}')
     meta = meta_of(html)

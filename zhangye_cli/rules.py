@@ -407,6 +407,12 @@ NOTICE = re.compile(
     re.I,
 )
 NOTICE_LINE_MAX = 160
+# Disclaimers portals print under what their users post (网易号, 搜狐号): "the platform only
+# stores the information". Notices too, up to a longer line.
+PLATFORM_NOTICE = re.compile(
+    r"^(?:特别声明|平台声明|免责声明)[:：]|仅提供信息存储|only provides information storage"
+)
+PLATFORM_NOTICE_LINE_MAX = 300
 
 # Info line under the headline (source, time, author, counters): dropped from the body.
 INFO_CUE = re.compile(

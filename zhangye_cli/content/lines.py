@@ -22,6 +22,8 @@ from ..rules import (
     INTERFACE_LABELS,
     NOTICE,
     NOTICE_LINE_MAX,
+    PLATFORM_NOTICE,
+    PLATFORM_NOTICE_LINE_MAX,
     SHARE_BUTTONS,
 )
 
@@ -120,6 +122,8 @@ def judge_line(
         )
     ):
         return "notice", "rights notice"
+    if n <= PLATFORM_NOTICE_LINE_MAX and PLATFORM_NOTICE.search(text):
+        return "notice", "the platform's disclaimer"
     if n <= INFO_LINE_MAX:
         cues = len(INFO_CUE.findall(text))
         if cues >= 2 or (cues == 1 and n <= 60 and find_date(text) is not None):

@@ -65,13 +65,21 @@ def is_name(token: str) -> bool:
     )
 
 
+_CUE_SEPARATORS = frozenset(" :：︱|｜/／\u3000\u00a0")
+
+
 def names_after(text: str, cue: re.Pattern[str], limit: int = 40) -> list[str]:
     """Names that follow each ``cue`` in ``text``, stopping at the first word that is no name."""
     found: list[str] = []
     for match in cue.finditer(text):
         rest = text[match.end() : match.end() + limit]
-        # "记者王瑞云" runs the name on; then it must start like a name ("记者观察" does not)
-        run_on = bool(rest) and "\u4e00" <= rest[0] <= "\u9fff"
+        # "记者王瑞云" runs the name on; then it must start like a name ("记者观察" does not).
+        # A cue that ends in its separator ("文/") is followed by a name whatever it starts with.
+        run_on = (
+            bool(rest)
+            and "\u4e00" <= rest[0] <= "\u9fff"
+            and match.group(0)[-1:] not in _CUE_SEPARATORS
+        )
         if run_on and not _has_surname(rest):
             continue
         rest = rest.lstrip(" :：︱|｜/／\u3000\u00a0")
