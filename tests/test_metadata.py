@@ -289,6 +289,36 @@ def test_a_bare_name_under_the_headline() -> None:
     assert fields(article)["authors"] == "name under the headline"
 
 
+@pytest.mark.parametrize(
+    ("info", "expected"),
+    [
+        (["犬儒病(上)", "胡平", "——当代中国的精神危机"], ["胡平"]),  # the headline again first
+        (["胡平", "正文"], ["胡平"]),
+        ([P1, "胡平"], None),  # after a paragraph a name is no byline
+        (["显示", "胡平"], ["胡平"]),  # the <title> text itself is skipped
+    ],
+)
+def test_a_bare_name_under_the_headline_first_or_second(
+    info: list[str], expected: list[str] | None
+) -> None:
+    from zhangye_cli.metadata.bylines import weaker_authors
+    from zhangye_cli.metadata.headtags import HeadTags
+    from zhangye_cli.textindex import TextIndex
+
+    head = HeadTags(meta={}, links={}, ld=(), title="", script_time=None)
+    found = weaker_authors(TextIndex((), "", ()), head, info, None, "显示")
+    names = [f.value for f in found if f.strategy == "name under the headline"]
+    assert names == ([expected] if expected else [])
+
+
+def test_a_news_agency_in_json_ld_is_no_author() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"author": {"@type": "Organization", "name": "法新社"}}</script>'
+    )
+    assert extract(page(f"<h1>{HEADLINE}</h1>{BODY}", head=head)).authors == ()
+
+
 def test_json_ld_author_when_the_page_credits_no_one() -> None:
     head = (
         '<script type="application/ld+json">{"@type": "NewsArticle", '

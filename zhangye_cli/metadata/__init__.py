@@ -101,7 +101,7 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
     authors = page_authors(root, parsed.attrs, info, sel("authors"))
     if authors:
         findings["authors"] = authors
-    weaker = weaker_authors(parsed.texts, head, info, site)
+    weaker = weaker_authors(parsed.texts, head, info, site, title.text if title else None)
     editors = find_editors(parsed.texts)
     if editors:
         findings["editors"] = editors

@@ -13,9 +13,11 @@ from .credits import authors_in, byline_names, editors_in, is_bare_name, is_name
 from .headtags import HeadTags
 from .lookup import class_texts, cue_texts
 
+_CJK = re.compile("[\u4e00-\u9fff]")
 _BYLINE_CLASS = re.compile(r"author|byline|writer|zuozhe")
 _CREDIT_LINE = 60  # an info text this short is searched whole for credits
 _LEAD = 100  # of a longer one (the lead paragraph), only the start
+_HEADLINE_MAX = 40  # a first text this short may be the headline printed again
 
 
 def page_authors(
@@ -52,7 +54,7 @@ def _ld_name(value: Any) -> str | None:
 
 
 def weaker_authors(
-    texts: TextIndex, head: HeadTags, info: list[str], site: str | None
+    texts: TextIndex, head: HeadTags, info: list[str], site: str | None, title: str | None = None
 ) -> list[FieldFinding]:
     """Weaker evidence, used when the body credits no one either: who posted it, a bare name
     under the headline, then what the head tags declare."""
@@ -60,13 +62,22 @@ def weaker_authors(
     poster = poster_in(texts)
     if poster:
         out.append(FieldFinding([poster], "poster"))
-    if info and is_bare_name(info[0]):
-        out.append(FieldFinding([info[0]], "name under the headline"))
+    # The first text after the headline; or the second, after a short first one (when the
+    # headline was read from <title>, the page's own headline comes first).
+    headline = "".join((title or "").split())
+    lead = [t for t in info if "".join(t.split()) != headline][:2]
+    if lead and len(lead[0]) > _HEADLINE_MAX:
+        lead = lead[:1]
+    bare = next((t.strip() for t in lead if is_bare_name(t)), None)
+    if bare:
+        out.append(FieldFinding([bare], "name under the headline"))
     ld = head.ld_value("author")
     if ld:
         value = ld[1] if isinstance(ld[1], list) else [ld[1]]
         names = [squash(n) for n in map(_ld_name, value) if n]
         names = [n for n in names if n and n != site and len(n) <= 40]
+        # A Chinese "author" must read as a person's name (not 法新社, not 维基媒体项目贡献者).
+        names = [n for n in names if not _CJK.search(n) or is_name(n)]
         if names:
             out.append(FieldFinding(names, "json-ld author"))
     meta = head.first("author", "article:author", "byl", "dc.creator", "sailthru.author")
