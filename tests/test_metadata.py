@@ -180,6 +180,21 @@ def test_a_date_line_without_a_full_day_gives_no_published(line: str) -> None:
     assert extract(html).published is None
 
 
+def test_the_only_lone_date_on_an_e_paper_page() -> None:
+    side = "<div class='dSearch'><strong> 2022年02月12日 </strong></div>"
+    meta = meta_of(page(f"{side}<h1>{HEADLINE}</h1>{BODY}"))
+    assert meta.value("published") == "2022-02-12"
+    assert strategy(meta, "published") == "lone date on the page"
+
+
+def test_lone_dates_of_a_list_of_stories_give_no_published() -> None:
+    stories = "".join(
+        f"<li><a>甘州区新闻{i}</a><span>2022-03-0{i}</span></li>" for i in range(1, 4)
+    )
+    meta = meta_of(page(f"<ul>{stories}</ul><h1>{HEADLINE}</h1>{BODY}"))
+    assert meta.value("published") is None
+
+
 def test_an_update_time_is_modified_not_published() -> None:
     meta = meta_of(page(f"<h1>{HEADLINE}</h1><div>更新时间：2022-03-05 10:00</div>{BODY}"))
     assert meta.value("published") is None

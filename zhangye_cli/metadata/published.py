@@ -107,7 +107,28 @@ def find_published(
         found = find_date(text, offset)
         if found:
             return FieldFinding(found.iso, "date element")
-    return None
+    return _lone_date(texts, offset)
+
+
+# A text node that is a full date and little else (an e-paper's "2022年02月12日 星期六").
+_LONE_DATE = re.compile(
+    r"\x00\s*\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?[^\x00]{0,16}(?=\x00|$)"
+)
+
+
+def _lone_date(texts: TextIndex, offset: str | None) -> FieldFinding | None:
+    """The page's only date standing alone in a text node; several different ones (a list of
+    stories, each dated) say nothing about this page."""
+    days = set()
+    first = None
+    for i, _match in texts.search(_LONE_DATE):
+        found = find_date(str(texts.nodes[i]), offset)
+        if found:
+            days.add(found.iso[:10])
+            first = first or found
+            if len(days) > 1:
+                return None
+    return FieldFinding(first.iso, "lone date on the page") if first else None
 
 
 def find_modified(head: HeadTags, info: list[str], offset: str | None) -> FieldFinding | None:

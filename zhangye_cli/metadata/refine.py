@@ -16,6 +16,7 @@ from . import Metadata
 from .credits import authors_in, photographers_in, trailing_names
 
 _WEAK_TITLE = frozenset({"<title> without site name", "first h1"})
+_WEAK_DATE = frozenset({"lone date on the page"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "strong", "b", "font", "center", "big"})
 _HEADING_CLASS = re.compile(r"title|biaoti|headline|subject|topic", re.I)
 _LEAD_CHARS = 100
@@ -101,7 +102,7 @@ def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Met
         weak = title is None or "".join(title.value.split()) not in keys
         if heading is not None and weak:
             findings["title"] = FieldFinding(squash(str(heading)), "heading before the body")
-            if "published" not in findings:
+            if "published" not in findings or findings["published"].strategy in _WEAK_DATE:
                 after = heading.getparent().xpath(
                     "following::text()[normalize-space()][position() <= 4]"
                 )
