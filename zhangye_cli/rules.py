@@ -375,6 +375,12 @@ END_MARKERS: tuple[str, ...] = (
     "Weitere Artikel",
     "Articoli correlati",
     "Potrebbe interessarti",
+    "Читайте также",
+    "Похожие статьи",
+    "Похожие новости",
+    "Самые популярные",
+    "Популярное",
+    "Комментарии",
 )
 END_MARKER_MAX = 40
 

@@ -33,6 +33,12 @@ _BYLINE = re.compile(
 )
 _LABEL_MAX = max(len(label) for label in INTERFACE_LABELS)
 _SHARE_LINE_MAX = 80
+# "13 hours ago", "1 day ago", "3小时前": when another story was posted.
+_RELATIVE_TIME = re.compile(
+    r"^(?:\d+|an?)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$"
+    r"|^\d+\s*(?:秒|分钟|小时|天|周|个月|年)前$",
+    re.I,
+)
 _MARKUP = re.compile(r"^\s*<[a-zA-Z!/]")
 _URLISH = re.compile(r"https?://\S+")
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
@@ -109,6 +115,8 @@ def judge_line(
         return "interface", "the label of a page control"
     if n <= _SHARE_LINE_MAX and _share_buttons(text):
         return "share bar", "a row of share buttons"
+    if n <= 20 and _RELATIVE_TIME.match(text):
+        return "info line", "a time relative to now (a list of other stories)"
     if (
         n <= NOTICE_LINE_MAX
         and NOTICE.search(text)
