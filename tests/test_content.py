@@ -289,6 +289,17 @@ def test_lines_that_are_not_article_text(text: str, verdict: str) -> None:
     assert found is not None and found[0] == verdict
 
 
+def test_the_site_name_alone_is_no_article_text() -> None:
+    assert judge_line("Fox Business", HEADLINE, frozenset(), site="Fox Business") == (
+        "site name",
+        "the site's name alone",
+    )
+    assert (
+        judge_line("Fox Business reported the loss.", HEADLINE, frozenset(), site="Fox Business")
+        is None
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -123,6 +123,7 @@ def _sift(blocks: list[Block], meta: Metadata) -> _Sifted:
     title = meta.value("title")
     info = frozenset("".join(t.split()) for t in meta.info_texts)
     authors = frozenset("".join(a.split()) for a in meta.value("authors") or ())
+    site = meta.value("site_name")
     total = sum(len(b.plain_text()) for b in blocks)
     said: set[str] = set()  # paragraphs already kept: pages that print the article twice
     seen = 0
@@ -149,7 +150,7 @@ def _sift(blocks: list[Block], meta: Metadata) -> _Sifted:
             continue
         in_box = False
         if block.type in ("paragraph", "heading", "quote"):
-            verdict = judge_line(text, title, info, authors)
+            verdict = judge_line(text, title, info, authors, site)
             if verdict is not None:
                 rule, reason = verdict
                 if rule == "notice":

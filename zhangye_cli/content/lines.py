@@ -87,7 +87,11 @@ def _share_buttons(text: str) -> bool:
 
 
 def judge_line(
-    text: str, title: str | None, info: frozenset[str], authors: frozenset[str] = frozenset()
+    text: str,
+    title: str | None,
+    info: frozenset[str],
+    authors: frozenset[str] = frozenset(),
+    site: str | None = None,
 ) -> tuple[str, str] | None:
     """(verdict, reason) for a line that is not article text, None for article text.
 
@@ -96,6 +100,8 @@ def judge_line(
     key = _key(text)
     if title and key == _key(title):
         return "headline", "the headline repeated"
+    if site and key == _key(site):
+        return "site name", "the site's name alone"
     n = len(key)
     if _MARKUP.match(text) and text.rstrip().endswith(">"):
         return "markup", "HTML source shown as text"
