@@ -110,6 +110,12 @@ def test_a_removal_records_where_what_and_how_much() -> None:
             "Give what you can, once or every month. Thank you for reading us.</p></div>",
             "call to action",
         ),
+        (
+            '<div class="caption">U.S. Defense Secretary Mark Esper, left, and the Vietnamese '
+            "Defense Minister shake hands in Hanoi, Vietnam, on Wednesday. Esper is on a visit to "
+            "the region. He met officials in Seoul and Manila earlier. (AP Photo)</div>",
+            "photo caption",
+        ),
     ],
 )
 def test_class_and_id_words_name_furniture(box: str, kind: str) -> None:

@@ -104,6 +104,7 @@ PROSE_FURNITURE: dict[str, int] = {
     "login or search": 3000,
     "dialog box": 3000,
     "call to action": 1500,
+    "photo caption": 1000,
 }
 
 # Cue phrases of boilerplate lines, with the rule name each belongs to. A line is dropped only
