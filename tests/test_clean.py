@@ -125,6 +125,16 @@ def test_class_and_id_words_name_furniture(box: str, kind: str) -> None:
     assert PROSE in body_text(cleaned)
 
 
+def test_a_government_document_header_is_no_font_size_switcher() -> None:
+    header = (
+        "<table><tr><td>索 引 号：11220000013544357T/2022-00426</td><td>分 类：通告</td></tr>"
+        "<tr><td>发文机关：吉林省人民政府</td><td>发文字号：吉政明电〔2022〕1号</td></tr></table>"
+    )
+    cleaned = clean(header + ARTICLE + "<div>字号：大 中 小</div>")
+    assert "发文字号" in body_text(cleaned)
+    assert [r.rule for r in cleaned.removals] == ["cue:page tools"]
+
+
 def test_an_embedded_post_in_a_social_box_stays() -> None:
     tweet = "Yes this is real and the state spent half a million dollars on it"
     cleaned = clean(

@@ -310,6 +310,7 @@ def test_the_site_name_alone_is_no_article_text() -> None:
         "Comments from residents were mostly positive, the mayor said on Tuesday.",
         "Close the gallery doors at night, the curator said.",  # a label word in a sentence
         "Facebook and Twitter shares fell on Tuesday.",  # network names in a sentence
+        "发文字号： 吉政明电〔2022〕1号",  # a document number, not the 字号 switcher
     ],
 )
 def test_article_lines_are_kept(text: str) -> None:

@@ -28,6 +28,7 @@ from .rules import (
     NOTICE,
     PROSE_FURNITURE,
     SILENT_TAGS,
+    cue_is_void,
 )
 from .text import alternation, drop_tree, raw_text, short_text, squash
 
@@ -201,7 +202,7 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
     texts = parsed.texts
     seen: set[int] = set()
     for i, match in texts.search(CUE_PATTERN):
-        if i in seen:
+        if i in seen or cue_is_void(texts.joined, match):
             continue
         seen.add(i)
         cue = match.group(0)

@@ -197,6 +197,17 @@ CUES: dict[str, tuple[str, ...]] = {
 # Each cue phrase with its rule, and all of them as one pattern (one scan of a text finds any).
 CUE_RULE: dict[str, str] = {cue: rule for rule, cues in CUES.items() for cue in cues}
 CUE_PATTERN = re.compile(alternation(CUE_RULE))
+# Cues that are part of another word after these characters: 发文字号 (a document's number on
+# government pages) is no 字号 font-size switcher.
+CUE_VOID_AFTER: dict[str, str] = {"字号": "文"}
+
+
+def cue_is_void(text: str, match: re.Match[str]) -> bool:
+    """Whether a CUE_PATTERN match in ``text`` is part of a longer word."""
+    before = CUE_VOID_AFTER.get(match.group(0))
+    return before is not None and match.start() > 0 and text[match.start() - 1] in before
+
+
 CUE_LINE_MAX = 80
 
 # Names on the buttons of a share bar: a line made of nothing else is one.

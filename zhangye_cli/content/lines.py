@@ -25,6 +25,7 @@ from ..rules import (
     PLATFORM_NOTICE,
     PLATFORM_NOTICE_LINE_MAX,
     SHARE_BUTTONS,
+    cue_is_void,
 )
 
 _BYLINE = re.compile(
@@ -150,9 +151,9 @@ def judge_line(
         if n <= 80 and _BYLINE.match(text):
             return "byline", "byline or time line"
     if n <= CUE_LINE_MAX:
-        cue = CUE_PATTERN.search(text)
-        if cue is not None:
-            return CUE_RULE[cue.group(0)], f"short line with {cue.group(0)!r}"
+        for cue in CUE_PATTERN.finditer(text):
+            if not cue_is_void(text, cue):
+                return CUE_RULE[cue.group(0)], f"short line with {cue.group(0)!r}"
     if is_end_marker(text):
         return "end marker", "heading of related stories or comments"
     return None
