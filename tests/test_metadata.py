@@ -614,6 +614,23 @@ def test_description_is_squashed_and_keywords_split() -> None:
 LINK_BAR = '<div class="links">' + "".join(f"<a href='/c{i}'>栏目{i}</a> " for i in range(25))
 
 
+def test_a_blog_post_heading_beats_the_blog_name_in_the_first_h1() -> None:
+    html = (
+        "<html><head><meta charset='utf-8'></head><body>"
+        "<h1 class='title'>bjreader的博客</h1><div><a href='/'>回首页</a></div>"
+        "<div class='entity'><h2 class='diaryTitle'>谁来为无序拆房“埋单”？- -</h2>"
+        f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
+    )
+    article = extract(html)
+    assert article.title == "谁来为无序拆房“埋单”？"
+    assert fields(article)["title"] == "heading before the body"
+
+
+def test_a_short_section_label_by_the_body_does_not_replace_the_title() -> None:
+    html = page(f"<div>在线荐稿</div><div class='c'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>")
+    assert extract(html).title == HEADLINE
+
+
 def test_headline_before_the_body_when_the_title_tag_names_only_the_site() -> None:
     html = page(
         f"{LINK_BAR}</div><div><b>{HEADLINE}</b><br>2022年03月03日 10:00</div>{BODY}",

@@ -20,6 +20,7 @@ _WEAK_DATE = frozenset({"lone date on the page"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "strong", "b", "font", "center", "big"})
 _HEADING_CLASS = re.compile(r"title|biaoti|headline|subject|topic", re.I)
 _LEAD_CHARS = 100
+_HEADLINE_MIN = 8  # characters of a heading that may replace a name-like title
 _WINDOW = 20  # text nodes before the body searched for its headline
 _BOILERPLATE = re.compile(
     "|".join(re.escape(c) for cues in CUES.values() for c in cues) + r"|正文|>|»|窗口|博客"
@@ -55,9 +56,9 @@ def _is_heading(el: Any) -> bool:
     return False
 
 
-def _heading_near(body: Any) -> tuple[Any, set[str]]:
+def _heading_near(body: Any) -> tuple[Any, list[str]]:
     """The nearest heading-like text before the body (or opening it), and the keys of the
-    texts looked at."""
+    texts looked at, nearest first."""
     window = list(
         reversed(
             body.xpath(
@@ -66,8 +67,10 @@ def _heading_near(body: Any) -> tuple[Any, set[str]]:
             )
         )
     )
-    window += body.xpath("(.//text()[normalize-space()])[position() <= 2]")
-    keys = {"".join(str(node).split()) for node in window}
+    opening = body.xpath("(.//text()[normalize-space()])[position() <= 2]")
+    window += opening
+    # Nearest first: the body's own opening texts, then those before it, walking back.
+    keys = ["".join(str(node).split()) for node in [*opening, *window[: -len(opening) or None]]]
     for node in window:
         text = squash(str(node))
         if not 4 <= len(text) <= 80 or _BOILERPLATE.search(text):
@@ -79,6 +82,33 @@ def _heading_near(body: Any) -> tuple[Any, set[str]]:
         if _is_heading(el):
             return node, keys
     return None, keys
+
+
+def _key(text: str) -> str:
+    return "".join(text.split())
+
+
+def _replaces(heading: Any, title: str, keys: list[str]) -> bool:
+    """Whether the heading by the body replaces a weakly found title: the title is not among
+    the texts before the body; or it is a short name (a blog's, a forum's) standing further
+    from the body than a longer heading."""
+    title_key, heading_key = _key(title), _key(_headline(str(heading)))
+    if title_key not in keys:
+        return True
+    return (
+        len(heading_key) >= _HEADLINE_MIN
+        and len(heading_key) > len(title_key)
+        and keys.index(_key(str(heading))) < keys.index(title_key)
+    )
+
+
+_TRAILING_MARKS = re.compile(r"[\s\-–—_|·]+$")
+
+
+def _headline(text: str) -> str:
+    """A heading's text without the dashes some templates trail after it ("标题- -")."""
+    text = squash(text)
+    return _TRAILING_MARKS.sub("", text) or text
 
 
 def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Metadata:
@@ -96,12 +126,11 @@ def refine_metadata(meta: Metadata, blocks: tuple[Block, ...], body: Any) -> Met
     title = findings.get("title")
     if body is not None:
         heading: Any = None
-        keys: set[str] = set()
+        keys: list[str] = []
         if title is None or title.strategy in _WEAK_TITLE:
             heading, keys = _heading_near(body)
-        weak = title is None or "".join(title.value.split()) not in keys
-        if heading is not None and weak:
-            findings["title"] = FieldFinding(squash(str(heading)), "heading before the body")
+        if heading is not None and (title is None or _replaces(heading, title.value, keys)):
+            findings["title"] = FieldFinding(_headline(str(heading)), "heading before the body")
             if "published" not in findings or findings["published"].strategy in _WEAK_DATE:
                 after = heading.getparent().xpath(
                     "following::text()[normalize-space()][position() <= 4]"
