@@ -26,7 +26,12 @@ def repair_page(decoded: DecodedPage, config: Config) -> DecodedPage:
     """Undo damage the text carried before we decoded it (skipped with ``repair=False``)."""
     if not config.repair:
         return decoded
-    text, steps = repair_text(decoded.text)
+    raw = decoded.raw
+    # U+00C0-U+00FF in UTF-8 all start with the byte 0xC3: without one, no latin-1 letters.
+    latin_letters = not (
+        raw.text is None and decoded.encoding.name == "utf-8" and b"\xc3" not in raw.data
+    )
+    text, steps = repair_text(decoded.text, latin_letters)
     if not steps:
         return decoded
     return replace(decoded, text=text, repairs=decoded.repairs + steps)

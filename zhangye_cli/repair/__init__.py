@@ -79,12 +79,15 @@ def repair_annotations(text: str) -> tuple[str, list[RepairStep]]:
     return out, steps
 
 
-def repair_text(text: str) -> tuple[str, tuple[RepairStep, ...]]:
-    """Repair ``text`` and say what was done: (repaired text, steps that changed something)."""
+def repair_text(text: str, latin_letters: bool = True) -> tuple[str, tuple[RepairStep, ...]]:
+    """Repair ``text`` and say what was done: (repaired text, steps that changed something).
+
+    ``latin_letters`` False says the caller knows the text holds none of U+00C0-U+00FF (read
+    from UTF-8 bytes without a 0xC3 byte), so it cannot show mojibake through latin-1."""
     if text.isascii():
         return text, ()
     steps: list[RepairStep] = []
-    if (len(text) <= _SHORT or _latin_gate(text)) and _LATIN_PAIR.search(text):
+    if latin_letters and (len(text) <= _SHORT or _latin_gate(text)) and _LATIN_PAIR.search(text):
         text, counts = fix_latin1_mojibake(text)
         steps.extend(RepairStep(name, n) for name, n in sorted(counts.items()) if n)
     if "\ufffd" in text or (
