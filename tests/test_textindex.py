@@ -126,3 +126,11 @@ def test_short_text_reads_an_element_only_when_it_is_short() -> None:
     assert short_text(scope.find("div"), 20) is None
     spaced = body("<p>" + " " * 500 + "短句" + " " * 500 + "</p>").find("p")
     assert short_text(spaced, 20) == "短句"
+
+
+def test_nodes_with_gives_each_node_holding_a_word_once_in_document_order() -> None:
+    index = build_text_index(
+        body("<p>来源：张掖日报 来源：甘肃</p><p>编辑</p><p>本站来源</p><p>无</p>")
+    )
+    assert index.nodes_with(("来源", "编辑")) == [0, 1, 2]
+    assert index.nodes_with(("没有",)) == []

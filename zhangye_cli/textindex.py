@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
@@ -32,6 +32,19 @@ class TextIndex:
         starts = self.starts
         for match in pattern.finditer(self.joined):
             yield bisect_right(starts, max(match.start(), match.end() - 1)) - 1, match
+
+    def nodes_with(self, words: Iterable[str]) -> list[int]:
+        """Numbers of the nodes holding any of ``words``, in document order, each once: one
+        substring search per word (an alternation of words makes the regular-expression engine
+        try every branch at most positions)."""
+        joined, starts = self.joined, self.starts
+        found: set[int] = set()
+        for word in words:
+            at = joined.find(word)
+            while at != -1:
+                found.add(bisect_right(starts, at) - 1)
+                at = joined.find(word, at + 1)
+        return sorted(found)
 
     def following(self, i: int, count: int) -> list[str]:
         """The texts of node ``i`` and up to ``count`` nodes after it."""

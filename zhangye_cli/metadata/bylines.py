@@ -14,7 +14,7 @@ from .headtags import HeadTags
 from .lookup import class_texts, cue_texts
 
 _CJK = re.compile("[\u4e00-\u9fff]")
-_BYLINE_CLASS = re.compile(r"author|byline|writer|zuozhe")
+_BYLINE_CLASS = ("author", "byline", "writer", "zuozhe")
 _CREDIT_LINE = 60  # an info text this short is searched whole for credits
 _LEAD = 100  # of a longer one (the lead paragraph), only the start
 _HEADLINE_MAX = 40  # a first text this short may be the headline printed again

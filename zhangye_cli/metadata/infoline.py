@@ -38,11 +38,11 @@ def source_in(texts: list[str]) -> str | None:
     return None
 
 
-_COUNTER_CUE = re.compile(r"人参与|人评论|评论|跟帖|参与互动")
+_COUNTER_CUE = ("人参与", "评论", "跟帖", "参与互动")
 
 
 def comments_count(texts: TextIndex) -> FieldFinding | None:
-    for seen, (i, _match) in enumerate(texts.search(_COUNTER_CUE)):
+    for seen, i in enumerate(texts.nodes_with(_COUNTER_CUE)):
         if seen >= 20:
             break
         node = texts.nodes[i]

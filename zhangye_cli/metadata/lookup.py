@@ -3,7 +3,6 @@ phrase, short elements whose class names a field."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..text import following_texts, raw_text, squash
@@ -30,22 +29,18 @@ def info_texts(title_el: Any) -> list[str]:
 
 def cue_texts(texts: TextIndex, *cues: str, limit: int = 20) -> list[str]:
     """Each text node holding one of ``cues``, with the node after it (values often sit there)."""
-    pattern = re.compile("|".join(map(re.escape, cues)))
     out: list[str] = []
-    last = -1
-    for i, _match in texts.search(pattern):
-        if i != last:
-            out.append("  ".join(t.replace("\u00a0", " ").strip() for t in texts.following(i, 2)))
-            last = i
-            if len(out) >= limit:
-                break
+    for i in texts.nodes_with(cues):
+        out.append("  ".join(t.replace("\u00a0", " ").strip() for t in texts.following(i, 2)))
+        if len(out) >= limit:
+            break
     return out
 
 
-def class_texts(attrs: TextIndex, pattern: re.Pattern[str], limit: int = 10) -> list[str]:
-    """Texts (short) of elements whose class or id matches ``pattern``."""
+def class_texts(attrs: TextIndex, words: tuple[str, ...], limit: int = 10) -> list[str]:
+    """Texts (short) of elements whose class or id holds one of ``words``."""
     out: list[str] = []
-    for i, _match in attrs.search(pattern):
+    for i in attrs.nodes_with(words):
         el = attrs.nodes[i].getparent()
         if el is None:
             continue

@@ -46,7 +46,7 @@ _DATE_CUE = re.compile(
     r"(发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|时间|日期|发表于|发布于)"
 )
 _MODIFIED_CUE = re.compile(r"(更新时间|修改时间|更新日期|最后更新)")
-_DATE_CLASS = re.compile(r"date|time|pubtime|fbsj|shijian")
+_DATE_CLASS = ("date", "time", "fbsj", "shijian")
 
 
 def find_published(

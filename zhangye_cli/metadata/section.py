@@ -11,9 +11,9 @@ from ..textindex import TextIndex
 
 _LABELS = CUES["breadcrumb"] + ("位置",)
 _LABEL = re.compile(r"^.*?(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*[:：]?\s*")
-_CUE = re.compile("|".join(map(re.escape, CUES["breadcrumb"])))
+_CUE = CUES["breadcrumb"]
 _SEPARATORS = re.compile(r"\s*(?:>>|＞＞|>|＞|»|›|→|/ | /|\\)\s*")
-_CLASS = re.compile(r"crumb|position|location|weizhi|dqwz|curpos")
+_CLASS = ("crumb", "position", "location", "weizhi", "dqwz", "curpos")
 # A text node that is nothing but a separator between two links: 首页 > 张掖日报 > 要闻.
 # A text node that is nothing but a separator (the index puts NUL before every node).
 _LONE_SEPARATOR = re.compile(r"\x00\s*(?:>>|>|»|＞|›|→)\s*(?=\x00|$)")
@@ -31,7 +31,7 @@ def _items(text: str, title: str | None) -> list[str]:
 def find_section(
     texts: TextIndex, attrs: TextIndex, title: str | None
 ) -> tuple[list[str], str] | None:
-    for i, _match in texts.search(_CUE):
+    for i in texts.nodes_with(_CUE):
         el = texts.nodes[i].getparent()
         text = short_text(el, 200)
         # The crumbs are usually siblings of the label: climb to the element holding them.
@@ -44,7 +44,7 @@ def find_section(
         items = _items(text[label.end() :] if label else text, title)
         if items:
             return items, "breadcrumb cue"
-    for i, _match in attrs.search(_CLASS):
+    for i in attrs.nodes_with(_CLASS):
         el = attrs.nodes[i].getparent()
         text = short_text(el, 200)
         if not text:

@@ -12,7 +12,8 @@ from ..textindex import TextIndex
 from .headtags import HeadTags
 
 _SEPARATORS = re.compile(r"\s*(?:[_|｜]+|\s[-–—]+\s|——|--|-{1}(?=[^-]{2,16}$))\s*")
-_TITLE_CLASS = re.compile(r"title|biaoti|headline|bt\b")
+_TITLE_CLASS = ("title", "biaoti", "headline")
+_BT = re.compile(r"bt\b")  # 标题 abbreviated, a word of its own
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ def split_title_tag(title: str, suffixes: tuple[str, ...] = ()) -> list[str]:
 def _candidates(root: Any, attrs: TextIndex) -> list[Any]:
     out = list(root.iter("h1", "h2"))
     seen = set(out)
-    for i, _match in attrs.search(_TITLE_CLASS):
+    bt = [i for i, _match in attrs.search(_BT)]
+    for i in sorted({*attrs.nodes_with(_TITLE_CLASS), *bt}):
         el = attrs.nodes[i].getparent()
         if el is not None and el not in seen:
             seen.add(el)
