@@ -99,3 +99,19 @@ def test_every_case_file_is_listed() -> None:
 
     on_disk = {p.name for p in DECODE.iterdir() if p.suffix == ".html"}
     assert on_disk == {c.file for c in DECODE_CASES}
+
+
+@pytest.mark.parametrize("valid_utf8_tail", [False, True])
+def test_a_long_page_is_told_from_utf8_by_its_start(valid_utf8_tail: bool) -> None:
+    """Past 64 KiB the UTF-8 probe looks at the start first; the answer is the same."""
+    paragraph = (
+        "<p>张掖市召开全市教育工作会议，会议要求各学校把安全工作放在首位，切实加强校园管理。</p>"
+    )
+    page = "<html><body>" + paragraph * 1500 + "</body></html>"
+    data = page.encode("gbk")
+    if valid_utf8_tail:  # mostly UTF-8 with a few bad bytes at the very start: still UTF-8
+        data = b"\xff" + page.encode("utf-8")
+    decoded = decode(data, {})
+    assert len(data) > 65536
+    assert decoded.encoding.name == ("utf-8" if valid_utf8_tail else "gb18030")
+    assert paragraph in decoded.text

@@ -45,6 +45,23 @@ def _decode_counting(data: bytes, codec: str) -> tuple[str, int]:
         return text, text.count("\ufffd")
 
 
+_PROBE = 65536
+
+
+def _utf8_probe(data: bytes) -> tuple[str, int]:
+    """Like ``_decode_counting(data, "utf-8")``, but bytes that are plainly not UTF-8 (a GBK
+    page) are told by their first part, without decoding the whole page with replacements."""
+    try:
+        return data.decode("utf-8"), 0
+    except UnicodeDecodeError:
+        pass
+    if len(data) > _PROBE:
+        head = data[:_PROBE].decode("utf-8", "replace").count("\ufffd")
+        if not _clean_enough(data, head - 1):  # the cut may split one character
+            return "", head
+    return _decode_counting(data, "utf-8")
+
+
 def _clean_enough(data: bytes, errors: int) -> bool:
     """A handful of bad bytes in a large page is damage, not a wrong codec."""
     return errors <= 2 + len(data) // 20000
@@ -143,7 +160,7 @@ def decode_page(raw: RawPage, config: Config) -> DecodedPage:
                 return done(codec, data.decode(codec, "replace"), method, f"ASCII bytes, {label}")
         return done("utf-8", data.decode("ascii"), "utf8", "ASCII bytes")
 
-    text, errors = _decode_counting(data, "utf-8")
+    text, errors = _utf8_probe(data)
     if _clean_enough(data, errors):
         for method, _label, codec in declared_codecs:
             if codec == "utf-8":
