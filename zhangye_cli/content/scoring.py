@@ -9,7 +9,6 @@ nodes, one walk up the ancestors of each block; lengths are counted in character
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +17,15 @@ from lxml import etree
 from ..rules import INLINE_TAGS
 
 _TEXT_NODES = etree.XPath(".//text()[normalize-space()]")
-_MARKS = re.compile(r"[，。！？；、]|[,.](?= )")
+_CJK_MARKS = "，。！？；、"
+
+
+def _marks(text: str) -> int:
+    """Punctuation inside sentences: Chinese marks, and a comma or full stop before a space
+    (counted with str.count, which beats a character-class scan on long paragraphs)."""
+    return sum(map(text.count, _CJK_MARKS)) + text.count(", ") + text.count(". ")
+
+
 _PROSE_MIN = 40  # characters of unpunctuated non-link text that still count as prose
 _FINALISTS = 30
 _NEAR_TITLE = 0.85  # score kept per step between a candidate and the headline, past the second
@@ -81,7 +88,7 @@ def block_stats(scope: Any) -> dict[Any, BlockStats]:
             block.link_chars += n
             block.links += 1
         else:
-            block.marks += len(_MARKS.findall(node))
+            block.marks += _marks(node)
     return stats
 
 
