@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from lxml import etree
 
 from zhangye_cli.text import alternation
@@ -134,3 +135,19 @@ def test_nodes_with_gives_each_node_holding_a_word_once_in_document_order() -> N
     )
     assert index.nodes_with(("来源", "编辑")) == [0, 1, 2]
     assert index.nodes_with(("没有",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("张掖市召开\n  全市会议", "张掖市召开全市会议"),  # the source wrapped a line
+        ("张掖 \t\n\n 会议", "张掖会议"),
+        ("Zhangye\n会议", "Zhangye 会议"),  # a break beside a Latin word stays a space
+        ("会议。\u3000\r\n\t\u3000开始", "会议。 开始"),  # U+3000 is both space and CJK
+        ("one\ntwo", "one two"),
+    ],
+)
+def test_squash_takes_out_line_breaks_between_cjk_characters(text: str, expected: str) -> None:
+    from zhangye_cli.text import squash
+
+    assert squash(text) == expected
