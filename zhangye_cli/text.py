@@ -7,6 +7,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+# A line break between two CJK characters is where the page's source wrapped a line: no space.
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_WRAPPED = re.compile(f"(?<=[{_CJK}])[ \\t\\r]*\\n\\s*(?=[{_CJK}])")
 # Private-use characters at the ends of a headline are icon-font glyphs (a share or print icon);
 # inside a text they may be a rare character a site put in GBK's user-defined area, and stay.
 _PRIVATE_USE_EDGES = re.compile(r"^[\ue000-\uf8ff\s]+|[\ue000-\uf8ff\s]+$")
@@ -34,48 +37,11 @@ def alternation(words: Iterable[str]) -> str:
     return emit(trie)
 
 
-def _is_cjk(char: str) -> bool:
-    return (
-        "\u4e00" <= char <= "\u9fff"
-        or "\u3000" <= char <= "\u30ff"
-        or "\u3400" <= char <= "\u4dbf"
-        or "\uf900" <= char <= "\ufaff"
-        or "\uff00" <= char <= "\uffef"
-    )
-
-
-def _unwrap(text: str) -> str:
-    """Take out each line break (with the white space around it) that stands between two CJK
-    characters: the page's source wrapped a line there. Only the line breaks are looked at (a
-    regular expression tried this at every character)."""
-    out: list[str] = []
-    last = 0
-    n = len(text)
-    i = text.find("\n")
-    while i != -1:
-        start = i
-        while start > 0 and text[start - 1] in " \t\r":
-            start -= 1
-        end = i + 1
-        while end < n and text[end].isspace():
-            end += 1
-        while end > i + 1 and not (end < n and _is_cjk(text[end])):
-            end -= 1  # U+3000 is white space and CJK: the run may end on one
-        if start > last and end < n and _is_cjk(text[start - 1]) and _is_cjk(text[end]):
-            out.append(text[last:start])
-            last = end
-        i = text.find("\n", i + 1)
-    if not out:
-        return text
-    out.append(text[last:])
-    return "".join(out)
-
-
 def squash(text: str) -> str:
     """White space runs (including no-break and ideographic spaces) as one space, trimmed; a line
     break between two CJK characters vanishes."""
     if "\n" in text:
-        text = _unwrap(text)
+        text = _WRAPPED.sub("", text)
     if "\u200b" in text:  # zero-width space: not white space to str.split
         text = text.replace("\u200b", " ")
     return " ".join(text.split())
