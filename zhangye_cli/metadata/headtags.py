@@ -79,15 +79,17 @@ def read_head_tags(root: Any) -> HeadTags:
             rel, href = el.get("rel"), el.get("href")
             if rel and href:
                 links.setdefault(rel.strip().lower(), href.strip())
-        elif not el.text:
-            continue
-        elif (el.get("type") or "").strip().lower() == "application/ld+json":
-            try:
-                ld += _flatten(json.loads(el.text, strict=False))
-            except (ValueError, RecursionError):
+        else:
+            code = el.text  # each read of .text copies the script out of the tree: read once
+            if not code:
                 continue
-        elif script_time is None and "publish" in el.text:
-            script_time = _script_time(el.text)
+            if (el.get("type") or "").strip().lower() == "application/ld+json":
+                try:
+                    ld += _flatten(json.loads(code, strict=False))
+                except (ValueError, RecursionError):
+                    continue
+            elif script_time is None and "publish" in code:
+                script_time = _script_time(code)
     title_el = root.find(".//title")
     title = raw_text(title_el) if title_el is not None else ""
     return HeadTags(
