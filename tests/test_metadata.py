@@ -344,6 +344,11 @@ def test_json_ld_author_when_the_page_credits_no_one() -> None:
     assert fields(article)["authors"] == "json-ld author"
 
 
+def test_edit_and_discuss_buttons_name_no_editor() -> None:
+    meta = meta_of(page(f"<h1>{HEADLINE}</h1>{BODY}<div><a>编辑</a> <a>讨论</a></div>"))
+    assert meta.value("editors") is None
+
+
 def test_an_editor_is_not_an_author() -> None:
     html = page(f"<h1>{HEADLINE}</h1>{BODY}<div>责任编辑：张三</div>")
     meta = meta_of(html)
