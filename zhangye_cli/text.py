@@ -37,6 +37,11 @@ def alternation(words: Iterable[str]) -> str:
     return emit(trie)
 
 
+def compact(text: str) -> str:
+    """The text without any white space: how two lines are told to be the same."""
+    return "".join(text.split())
+
+
 def squash(text: str) -> str:
     """White space runs (including no-break and ideographic spaces) as one space, trimmed; a line
     break between two CJK characters vanishes."""

@@ -27,6 +27,7 @@ from ..rules import (
     SHARE_BUTTONS,
     cue_is_void,
 )
+from ..text import compact
 
 _BYLINE = re.compile(
     r"^\(?(?:By|BY|Posted by|Written by|Published|Updated|Posted|Last updated|Reporting by"
@@ -78,10 +79,6 @@ def is_end_marker(text: str) -> bool:
     return bool(_END_MARKER.match(text) or _COUNTED_MARKER.match(text))
 
 
-def _key(text: str) -> str:
-    return "".join(text.split())
-
-
 def _share_buttons(text: str) -> bool:
     words = text.lower().replace("|", " ").replace("/", " ").split()
     return len(words) >= 2 and all(w in SHARE_BUTTONS for w in words)
@@ -98,10 +95,10 @@ def judge_line(
 
     The verdict is ``notice`` for a rights notice, else the name of the rule that drops it.
     """
-    key = _key(text)
-    if title and key == _key(title):
+    key = compact(text)
+    if title and key == compact(title):
         return "headline", "the headline repeated"
-    if site and key == _key(site):
+    if site and key == compact(site):
         return "site name", "the site's name alone"
     n = len(key)
     if _MARKUP.match(text) and text.rstrip().endswith(">"):

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..records import FieldFinding
-from ..text import raw_text, squash
+from ..text import compact, raw_text, squash
 from ..textindex import TextIndex
 from .credits import authors_in, byline_names, editors_in, is_bare_name, is_name, poster_in
 from .headtags import HeadTags
@@ -64,8 +64,8 @@ def weaker_authors(
         out.append(FieldFinding([poster], "poster"))
     # The first text after the headline; or the second, after a short first one (when the
     # headline was read from <title>, the page's own headline comes first).
-    headline = "".join((title or "").split())
-    lead = [t for t in info if "".join(t.split()) != headline][:2]
+    headline = compact(title or "")
+    lead = [t for t in info if compact(t) != headline][:2]
     if lead and len(lead[0]) > _HEADLINE_MAX:
         lead = lead[:1]
     bare = next((t.strip() for t in lead if is_bare_name(t)), None)

@@ -83,7 +83,7 @@ def names_after(text: str, cue: re.Pattern[str], limit: int = 40) -> list[str]:
         )
         if run_on and not _has_surname(rest):
             continue
-        rest = rest.lstrip(" :：︱|｜/／\u3000\u00a0")
+        rest = rest.lstrip("".join(_CUE_SEPARATORS))
         stop = _STOP.search(rest)
         if stop:
             rest = rest[: stop.start()]

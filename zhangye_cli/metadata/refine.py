@@ -11,7 +11,7 @@ from ..article import Block
 from ..dates import find_date
 from ..records import FieldFinding
 from ..rules import CUES, INLINE_TAGS
-from ..text import squash
+from ..text import compact, squash
 from . import Metadata
 from .credits import authors_in, photographers_in, trailing_names
 
@@ -70,7 +70,7 @@ def _heading_near(body: Any) -> tuple[Any, list[str]]:
     opening = body.xpath("(.//text()[normalize-space()])[position() <= 2]")
     window += opening
     # Nearest first: the body's own opening texts, then those before it, walking back.
-    keys = ["".join(str(node).split()) for node in [*opening, *window[: -len(opening) or None]]]
+    keys = [compact(str(node)) for node in [*opening, *window[: -len(opening) or None]]]
     for node in window:
         text = squash(str(node))
         if not 4 <= len(text) <= 80 or _BOILERPLATE.search(text):
@@ -84,21 +84,17 @@ def _heading_near(body: Any) -> tuple[Any, list[str]]:
     return None, keys
 
 
-def _key(text: str) -> str:
-    return "".join(text.split())
-
-
 def _replaces(heading: Any, title: str, keys: list[str]) -> bool:
     """Whether the heading by the body replaces a weakly found title: the title is not among
     the texts before the body; or it is a short name (a blog's, a forum's) standing further
     from the body than a longer heading."""
-    title_key, heading_key = _key(title), _key(_headline(str(heading)))
+    title_key, heading_key = compact(title), compact(_headline(str(heading)))
     if title_key not in keys:
         return True
     return (
         len(heading_key) >= _HEADLINE_MIN
         and len(heading_key) > len(title_key)
-        and keys.index(_key(str(heading))) < keys.index(title_key)
+        and keys.index(compact(str(heading))) < keys.index(title_key)
     )
 
 

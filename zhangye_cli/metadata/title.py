@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..text import short_text, squash, text_of
+from ..text import compact, short_text, squash, text_of
 from ..textindex import TextIndex
 from .headtags import HeadTags
 
@@ -25,10 +25,6 @@ class TitleFinding:
 
 # A first segment that names a part of the site, not an article: 首页_中国张掖网.
 _SITE_WORDS = frozenset({"首页", "主页", "网站首页", "Home", "home", "index"})
-
-
-def _key(text: str) -> str:
-    return "".join(text.split())
 
 
 def split_title_tag(title: str, suffixes: tuple[str, ...] = ()) -> list[str]:
@@ -63,7 +59,7 @@ def find_title(
             if text:
                 return TitleFinding(text, "profile", el if hasattr(el, "tag") else None)
 
-    tag_key = _key(head.title)
+    tag_key = compact(head.title)
     best: tuple[int, str, Any, str] | None = None
     first_h1: Any = None
     for el in _candidates(root, attrs):
@@ -73,13 +69,13 @@ def find_title(
         text = short
         if el.tag == "h1" and first_h1 is None:
             first_h1 = el
-        key = _key(text)
+        key = compact(text)
         if tag_key and key in tag_key:
             rank = 2 if el.tag == "h1" else 1
             score = len(key) * 2 + rank
             if best is None or score > best[0]:
                 best = (score, text, el, f"{el.tag} matching <title>")
-    if best is not None and len(_key(best[1])) >= 4:
+    if best is not None and len(compact(best[1])) >= 4:
         return TitleFinding(best[1], best[3], best[2])
 
     meta = head.first("og:title", "twitter:title", "articletitle", "headline", "title")
@@ -107,7 +103,7 @@ def find_title(
 def site_from_title(head: HeadTags, title: str | None) -> str | None:
     """The site name: the last segment of ``<title>`` when the headline is another one."""
     segments = split_title_tag(head.title)
-    if len(segments) >= 2 and title and _key(segments[-1]) != _key(title):
+    if len(segments) >= 2 and title and compact(segments[-1]) != compact(title):
         last = segments[-1]
         return last if len(last) <= 20 else None
     return None
