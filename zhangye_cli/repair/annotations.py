@@ -24,11 +24,15 @@ from .lexicon import lexicon, segment_score
 from .pinyin import LETTERS, is_reading, syllables
 from .script import convert, count_traditional, is_traditional_char
 
+_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{_HAN_CLASS}]")
 # "(syllable)" or, where the decoder swallowed the "(", "?syllable)".
 MARK = re.compile(f"\\(([{LETTERS}]{{1,6}})\\)|\\?([{LETTERS}]{{1,6}})\\)")
 # The same marks found faster: a pattern that starts with one literal character is scanned for
-# in C at memory speed (a two-character class, [(?], is tried at every position).
-_ANNOTATION = re.compile(f"\\(([{LETTERS}]{{1,6}})\\)")
+# in C at memory speed (a two-character class, [(?], is tried at every position). An
+# annotation follows a Han character (looked behind only at each "(": scripts are full of
+# "(e)" that need no Python-side check).
+_ANNOTATION = re.compile(f"\\((?<=[{_HAN_CLASS}]\\()([{LETTERS}]{{1,6}})\\)")
 _LOST_MARK = re.compile(f"\\?([{LETTERS}]{{1,6}})\\)")
 
 
@@ -38,14 +42,14 @@ def has_marks(text: str) -> bool:
 
 
 def _marks(text: str) -> list[tuple[int, str, str]]:
-    """(position, "(" or "?", syllable) of every mark, in order of position."""
+    """(position, "(" or "?", syllable) of every mark (annotations after a Han character), in
+    order of position."""
     found = [(m.start(), "(", m.group(1)) for m in _ANNOTATION.finditer(text)]
     found += [(m.start(), "?", m.group(1)) for m in _LOST_MARK.finditer(text)]
     found.sort()
     return found
 
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # Density: how much of the text must look like the content farm's before anything is removed.
 MIN_MARKS = 2  # annotations and lost-character marks together
@@ -85,11 +89,7 @@ class Evidence:
 
 def scan(text: str) -> Evidence:
     """Count the farm's marks in ``text`` (cheap when there are none)."""
-    candidates = [
-        (start, opener, syllable)
-        for start, opener, syllable in _marks(text)
-        if opener == "?" or (start and _HAN.match(text, start - 1))
-    ]
+    candidates = _marks(text)
     if len(candidates) < MIN_MARKS:
         return Evidence()
     valid = syllables()
