@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from zhangye_cli import Config
-from zhangye_cli.clean import clean_page, describe, looks_like_content
+from zhangye_cli.clean import clean_page, looks_like_content
 from zhangye_cli.parse import parse_page
 from zhangye_cli.profiles import select_profile
 from zhangye_cli.records import CleanedPage, DecodedPage, EncodingDecision, RawPage, Removal
-from zhangye_cli.text import text_of
+from zhangye_cli.text import describe, text_of
 
 HEADLINE = "张掖市召开全市教育工作会议"
 PROSE = (
@@ -65,7 +65,7 @@ def test_script_and_style_go_and_are_remembered_for_explain() -> None:
     cleaned = clean(ARTICLE + "<script>var shown = 1;</script><style>p {color: red}</style>")
     assert cleaned.tree.find(".//script") is None
     assert cleaned.tree.find(".//body//style") is None
-    assert {el.tag for el, *_ in cleaned.detached} >= {"script", "style"}
+    assert {d.element.tag for d in cleaned.detached} >= {"script", "style"}
     assert PROSE in body_text(cleaned)
 
 
@@ -278,11 +278,13 @@ def test_the_text_after_a_removed_element_stays() -> None:
 
 def test_detached_elements_remember_where_they_stood() -> None:
     cleaned = clean(ARTICLE + "<nav>导航</nav>")
-    element, parent, index, record = next(d for d in cleaned.detached if d[0].tag == "nav")
-    assert element.tag == "nav" and element.getparent() is None
-    assert parent.tag == "body"
-    assert index == 1
-    assert record is not None and record.rule == "tag:nav"
+    taken = next(d for d in cleaned.detached if d.element.tag == "nav")
+    assert taken.element.getparent() is None
+    assert taken.parent.tag == "body"
+    assert taken.index == 1
+    assert taken.removal is not None and taken.removal.rule == "tag:nav"
+    assert (taken.removal.chars, taken.removal.text) == (2, "导航")
+    assert cleaned.removal_count == len(cleaned.removals) == 1
 
 
 def test_describe() -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from .profiles import Profile
-from .records import SNIPPET, CleanedPage, ParsedPage, Removal
+from .records import CleanedPage, Detached, ParsedPage
 from .rules import (
     CUE_LINE_MAX,
     CUE_PATTERN,
@@ -30,7 +30,7 @@ from .rules import (
     SILENT_TAGS,
     cue_is_void,
 )
-from .text import alternation, drop_tree, raw_text, short_text, squash
+from .text import alternation, drop_tree, raw_text, short_text
 
 _CLIMB_MAX = 200
 _LENGTH = etree.XPath("string-length(.)")
@@ -56,22 +56,11 @@ def _furniture_pattern() -> re.Pattern[str]:
     return re.compile(rf"[^A-Za-z0-9]({alternation(FURNITURE_WORDS)})(?![a-z0-9])")
 
 
-def describe(el: Any) -> str:
-    """A short path for an element: tag#id.class."""
-    out = str(el.tag)
-    if el.get("id"):
-        out += "#" + el.get("id")
-    if el.get("class"):
-        out += "." + ".".join(el.get("class").split()[:2])
-    return out
-
-
 class _Remover:
     def __init__(self, root: Any) -> None:
         self.root = root
-        self.removals: list[Removal] = []
         self.removed: set[Any] = set()
-        self.detached: list[tuple[Any, Any, int, Removal | None]] = []
+        self.detached: list[Detached] = []
 
     def gone(self, el: Any, memo: dict[Any, bool] | None = None) -> bool:
         """Whether ``el`` or an ancestor was taken out. ``memo`` keeps each answer for the
@@ -97,30 +86,14 @@ class _Remover:
     def remove(self, el: Any, rule: str, reason: str, memo: dict[Any, bool] | None = None) -> None:
         if el is self.root or el.getparent() is None or self.gone(el, memo):
             return
-        removal = Removal(
-            rule, describe(el), reason, int(_LENGTH(el)), squash(_opening(el))[:SNIPPET]
-        )
-        self.removals.append(removal)
-        self.detach(el, removal)
+        self.detach(el, rule, reason)
 
-    def detach(self, el: Any, removal: Removal | None = None) -> None:
-        """Take ``el`` out, remembering where it stood (``removal`` None: a silent drop)."""
+    def detach(self, el: Any, rule: str | None = None, reason: str = "") -> None:
+        """Take ``el`` out, remembering where it stood and why (``rule`` None: a silent drop)."""
         parent = el.getparent()
-        self.detached.append((el, parent, parent.index(el), removal))
+        self.detached.append(Detached(el, parent, parent.index(el), rule, reason))
         self.removed.add(el)
         drop_tree(el)
-
-
-def _opening(el: Any, want: int = 120) -> str:
-    """The first characters of an element's text, without reading all of it."""
-    parts: list[str] = []
-    size = 0
-    for piece in el.itertext():
-        parts.append(piece)
-        size += len(piece)
-        if size >= want:
-            break
-    return "".join(parts)
 
 
 def looks_like_content(el: Any) -> bool:
@@ -222,6 +195,4 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
             block, text = parent, parent_text
         rm.remove(block, f"cue:{CUE_RULE[cue]}", f"short block with {cue!r}")
 
-    return CleanedPage(
-        parsed=parsed, tree=root, removals=tuple(rm.removals), detached=tuple(rm.detached)
-    )
+    return CleanedPage(parsed=parsed, tree=root, detached=tuple(rm.detached))

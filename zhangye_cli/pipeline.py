@@ -100,7 +100,7 @@ def trace(raw: RawPage, config: Config) -> Trace:
             method="profile" if profile else "generic",
             profile=profile.name if profile else None,
             fields=meta.strategies() + content.strategies,
-            removed=len(cleaned.removals) + len(content.removals),
+            removed=cleaned.removal_count + len(content.removals),
         ),
     )
     article = normalize_article(article, config)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
+
+from .text import describe, opening, squash
 
 
 @dataclass(frozen=True)
@@ -98,12 +101,41 @@ class FieldFinding:
 
 
 @dataclass(frozen=True)
+class Detached:
+    """An element the clean stage took out and where it stood, so that ``zhangye explain`` can
+    put it back; ``rule`` None is a silent drop (a script or style: never text)."""
+
+    element: Any
+    parent: Any
+    index: int
+    rule: str | None = None
+    reason: str = ""
+
+    @cached_property
+    def removal(self) -> Removal | None:
+        """Its record, built when first asked for (a run that only extracts never needs it):
+        the length and opening words of the text it took out, as the clean stage left it (a
+        script inside, dropped silently, does not count)."""
+        if self.rule is None:
+            return None
+        el = self.element
+        chars = len("".join(el.itertext()))
+        return Removal(self.rule, describe(el), self.reason, chars, squash(opening(el))[:SNIPPET])
+
+
+@dataclass(frozen=True)
 class CleanedPage:
     """The parsed tree with boilerplate taken out (the tree is the parsed one, changed in place)."""
 
     parsed: ParsedPage
     tree: Any
-    removals: tuple[Removal, ...]
-    # (element, parent, index, its Removal or None for a silent one) of each element taken out,
-    # in order: ``zhangye explain`` puts them back
-    detached: tuple[tuple[Any, Any, int, Removal | None], ...] = ()
+    detached: tuple[Detached, ...] = ()  # in order of removal
+
+    @property
+    def removal_count(self) -> int:
+        return sum(1 for d in self.detached if d.rule is not None)
+
+    @cached_property
+    def removals(self) -> tuple[Removal, ...]:
+        """One record for each element taken out by a rule, in order."""
+        return tuple(d.removal for d in self.detached if d.removal is not None)

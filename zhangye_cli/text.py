@@ -60,6 +60,29 @@ def headline(text: str) -> str:
     return out
 
 
+def describe(el: Any) -> str:
+    """A short path for an element: tag#id.class."""
+    out = str(el.tag)
+    if el.get("id"):
+        out += "#" + el.get("id")
+    if el.get("class"):
+        out += "." + ".".join(el.get("class").split()[:2])
+    return out
+
+
+def opening(el: Any, want: int = 120) -> str:
+    """The first characters of an element's text (at least ``want`` when it has them), without
+    reading all of it."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size >= want:
+            break
+    return "".join(parts)
+
+
 def raw_text(el: Any) -> str:
     """An element's whole text, as it stands."""
     return "".join(el.itertext())

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..article import Block
-from ..clean import describe
 from ..content.blocks import walk_blocks
 from ..content.scoring import choose_body, subtree_totals
 from ..pipeline import Trace
 from ..records import SNIPPET, Removal
+from ..text import describe
 
 _LINE_TYPES = ("paragraph", "heading", "quote")
 _TAIL_CUT = "tail cut"

@@ -16,10 +16,9 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from ..clean import describe
 from ..pipeline import Trace
 from ..records import SNIPPET, Removal
-from ..text import squash, text_of
+from ..text import describe, squash, text_of
 
 BODY_CLASS = "zy-explain-body"
 REMOVED_CLASS = "zy-explain-removed"
@@ -56,20 +55,19 @@ def _restored_copy(trace: Trace) -> tuple[Any, dict[Any, Any], list[tuple[Any, R
     _twin_map(root, twin, mapping)
     cleaned = trace.cleaned
     copies: list[Any] = []
-    for el, _parent, _index, _removal in cleaned.detached:
+    for taken in cleaned.detached:
+        el = taken.element
         piece = copy.deepcopy(el)
         piece.tail = None  # drop_tree moved the tail onto the previous sibling or the parent
         _twin_map(el, piece, mapping)
         copies.append(piece)
     placed: list[tuple[Any, Removal]] = []
-    for (_el, parent, index, removal), piece in reversed(
-        list(zip(cleaned.detached, copies, strict=True))
-    ):
-        home = mapping.get(parent)
+    for taken, piece in reversed(list(zip(cleaned.detached, copies, strict=True))):
+        home = mapping.get(taken.parent)
         if home is not None:
-            home.insert(index, piece)
-            if removal is not None:
-                placed.append((piece, removal))
+            home.insert(taken.index, piece)
+            if taken.removal is not None:
+                placed.append((piece, taken.removal))
     return twin, mapping, placed
 
 

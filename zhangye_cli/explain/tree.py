@@ -16,10 +16,9 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..clean import describe
 from ..pipeline import Trace
 from ..records import Removal
-from ..text import squash
+from ..text import describe, squash
 from .facts import BlockVerdict, Candidate, body_blocks, candidates
 
 KEPT = "green"

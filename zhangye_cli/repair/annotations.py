@@ -50,7 +50,6 @@ def _marks(text: str) -> list[tuple[int, str, str]]:
     return found
 
 
-
 # Density: how much of the text must look like the content farm's before anything is removed.
 MIN_MARKS = 2  # annotations and lost-character marks together
 MIN_TRADITIONAL_SHARE = 0.1  # traditional characters among Han characters (the farm converts)
