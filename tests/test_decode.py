@@ -115,3 +115,18 @@ def test_a_long_page_is_told_from_utf8_by_its_start(valid_utf8_tail: bool) -> No
     assert len(data) > 65536
     assert decoded.encoding.name == ("utf-8" if valid_utf8_tail else "gb18030")
     assert paragraph in decoded.text
+
+
+@pytest.mark.parametrize(
+    ("data", "lossless"),
+    [
+        ("<html><body><p>张掖</p></body></html>".encode(), True),
+        (b"<html><body><p>ascii</p></body></html>", True),
+        (b"<html><body><p>\xff</p>" + "张掖".encode() * 50 + b"</body></html>", False),
+        (b"\xef\xbb\xbf<html><body><p>" + "张掖".encode() + b"</p></body></html>", False),
+    ],
+)
+def test_lossless_says_whether_every_byte_was_read(data: bytes, lossless: bool) -> None:
+    decoded = decode(data, {})
+    assert decoded.encoding.name == "utf-8"
+    assert decoded.encoding.lossless is lossless

@@ -7,7 +7,7 @@ import pytest
 
 from zhangye_cli import Config
 from zhangye_cli.errors import ExitCode, NoArticleError
-from zhangye_cli.parse import parse_page
+from zhangye_cli.parse import _utf8_source, parse_page
 from zhangye_cli.records import DecodedPage, EncodingDecision, ParsedPage, RawPage
 
 
@@ -117,3 +117,44 @@ def test_indexes_cover_the_body_only() -> None:
     assert "头部标题" not in parsed.texts.joined
     assert [str(n) for n in parsed.texts.nodes] == ["短文字"]
     assert parsed.attrs.joined.split("\x00") == ["", "home", "main", "article box"]
+
+
+def _utf8_page(html: str, lossless: bool = True) -> DecodedPage:
+    raw = RawPage(html.encode("utf-8"), origin="page.html")
+    return DecodedPage(raw, html, EncodingDecision("utf-8", "utf8", lossless=lossless))
+
+
+LYING_META = (
+    '<html><head><meta charset="gbk"><title>张掖</title></head>'
+    "<body><p>甘州区的新闻</p></body></html>"
+)
+
+
+def test_lossless_utf8_is_parsed_from_its_bytes_whatever_the_page_declares() -> None:
+    decoded = _utf8_page(LYING_META)
+    assert _utf8_source(decoded, decoded.text) is decoded.raw.data
+    parsed = parse_page(decoded, Config())
+    assert parsed.tree.findtext(".//p") == "甘州区的新闻"
+    assert parsed.tree.findtext(".//title") == "张掖"
+
+
+@pytest.mark.parametrize(
+    "decoded",
+    [
+        _utf8_page(LYING_META, lossless=False),  # bad bytes were replaced: the text decides
+        DecodedPage(RawPage(b"x"), LYING_META, EncodingDecision("utf-8", "text")),
+        DecodedPage(
+            RawPage(LYING_META.encode("gb18030")),
+            LYING_META,
+            EncodingDecision("gb18030", "meta", lossless=True),
+        ),
+    ],
+)
+def test_other_pages_are_parsed_from_their_text(decoded: DecodedPage) -> None:
+    assert _utf8_source(decoded, decoded.text) is None
+    assert parse_page(decoded, Config()).tree.findtext(".//p") == "甘州区的新闻"
+
+
+def test_a_text_changed_before_parsing_is_parsed_as_changed() -> None:
+    decoded = _utf8_page("<html><body><p>甲\x01乙</p></body></html>")
+    assert parse_page(decoded, Config()).tree.findtext(".//p") == "甲乙"

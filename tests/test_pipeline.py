@@ -82,7 +82,7 @@ def test_trace_keeps_every_stage_record() -> None:
     assert page.cleaned.parsed is page.parsed
     assert page.cleaned.tree is page.parsed.tree  # cleaned in place
     assert page.decoded.encoding == EncodingDecision(
-        "utf-8", "header", "utf-8", "declared utf-8 and the bytes agree"
+        "utf-8", "header", "utf-8", "declared utf-8 and the bytes agree", lossless=True
     )
 
 

@@ -131,8 +131,10 @@ def decode_page(raw: RawPage, config: Config) -> DecodedPage:
     meta_label = meta_charset(data)
     declared = header_label or meta_label
 
-    def done(codec: str, text: str, method: str, reason: str) -> DecodedPage:
-        decision = EncodingDecision(name=codec, method=method, declared=declared, reason=reason)
+    def done(
+        codec: str, text: str, method: str, reason: str, lossless: bool = False
+    ) -> DecodedPage:
+        decision = EncodingDecision(codec, method, declared, reason, lossless)
         return DecodedPage(raw=raw, text=text, encoding=decision)
 
     if raw.text is not None:
@@ -150,7 +152,9 @@ def decode_page(raw: RawPage, config: Config) -> DecodedPage:
                 f"{raw.origin}: {errors} byte sequences cannot be read as {config.encoding}; "
                 "leave out --encoding to let zhangye decide, or try gb18030, big5 or utf-8"
             )
-        return done(codec, text, "override", f"--encoding {config.encoding}; {errors} bad bytes")
+        return done(
+            codec, text, "override", f"--encoding {config.encoding}; {errors} bad bytes", not errors
+        )
 
     bom = bom_codec(data)
     if bom:
@@ -167,24 +171,24 @@ def decode_page(raw: RawPage, config: Config) -> DecodedPage:
         for method, label, codec in declared_codecs:
             if codec and codec not in WEAK:
                 return done(codec, data.decode(codec, "replace"), method, f"ASCII bytes, {label}")
-        return done("utf-8", data.decode("ascii"), "utf8", "ASCII bytes")
+        return done("utf-8", data.decode("ascii"), "utf8", "ASCII bytes", True)
 
     text, errors = _utf8_probe(data)
     if _clean_enough(data, errors):
         for method, _label, codec in declared_codecs:
             if codec == "utf-8":
-                return done("utf-8", text, method, "declared utf-8 and the bytes agree")
+                return done("utf-8", text, method, "declared utf-8 and the bytes agree", not errors)
         reason = "bytes are valid UTF-8"
         if declared:
             reason += f"; declared {declared} ignored"
-        return done("utf-8", text, "utf8", reason)
+        return done("utf-8", text, "utf8", reason, not errors)
 
     for method, label, codec in declared_codecs:
         if codec is None or codec in WEAK or codec == "utf-8":
             continue
         text, errors = _decode_counting(data, codec)
         if _clean_enough(data, errors) and (codec not in CJK or _reads_as_chinese(text)):
-            return done(codec, text, method, f"declared {label}; decodes cleanly")
+            return done(codec, text, method, f"declared {label}; decodes cleanly", not errors)
 
     detected = _detect_chinese(data)
     if detected is not None:

@@ -34,6 +34,9 @@ class EncodingDecision:
     method: str  # "bom" | "header" | "meta" | "utf8" | "detect" | "override" | "text"
     declared: str | None = None
     reason: str = ""
+    # The text is the bytes read by the codec, every one (no bad sequence replaced, no
+    # byte-order mark dropped): the parser may then read the bytes themselves.
+    lossless: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "method": self.method, "declared": self.declared}
