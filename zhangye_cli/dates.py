@@ -42,6 +42,8 @@ _ENGLISH = re.compile(
     r"(?:,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?",
     re.I,
 )
+# Every form above holds a year: a text without one is passed over by one quick scan.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _URL = re.compile(
     r"(?<![\d])((?:19|20)\d{2})(?:[-/_]?(\d{2})[-/_]?(\d{2})|/(\d{1,2})/(\d{1,2}))(?![\d])"
 )
@@ -88,6 +90,8 @@ def _int(value: str | None) -> int | None:
 
 def find_date(text: str, offset: str | None = "+08:00") -> FoundDate | None:
     """The first full date in ``text``, with its time when the text gives one."""
+    if not _YEAR.search(text):
+        return None
     for m in _NUMERIC.finditer(text):
         if "月" in m[0] and not re.search(r"\d\s*[日号]", m[0]):
             continue  # 2022年3月 18家…: a month, and a number that is no day
