@@ -67,6 +67,7 @@ class _Remover:
         elements walked through; it stays true only while the caller asks in document order (a
         removal can then only touch elements not yet asked about)."""
         removed = self.removed
+        known = memo if memo is not None else {}
         chain = []
         node = el
         answer = False
@@ -74,13 +75,14 @@ class _Remover:
             if node in removed:
                 answer = True
                 break
-            if memo is not None and node in memo:
-                answer = memo[node]
+            seen = known.get(node)
+            if seen is not None:
+                answer = seen
                 break
             chain.append(node)
             node = node.getparent()
-        if memo is not None:
-            memo.update(dict.fromkeys(chain, answer))
+        for node in chain:
+            known[node] = answer
         return answer
 
     def remove(self, el: Any, rule: str, reason: str, memo: dict[Any, bool] | None = None) -> None:
@@ -155,12 +157,16 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
     attributes = parsed.attrs
     removed_at = -1
     memo = {}  # a new walk in document order
+    passed_over = None  # the last element found out of reach: its other words need no look
     for i, match in attributes.search(_furniture_pattern()):
         if i == removed_at:
             continue  # its element is gone already ("nav nav-item")
         attr = attributes.nodes[i]
         el = attr.getparent()
+        if el is passed_over:
+            continue
         if el is None or el in keep or rm.gone(el, memo) or el.tag in ("html", "body"):
+            passed_over = el
             continue
         word = match.group(1).lower()
         kind = FURNITURE_WORDS[word]
