@@ -17,7 +17,9 @@ import opencc
 import pytest
 
 import zhangye_cli
-from zhangye_cli.records import RepairStep
+from zhangye_cli import Config
+from zhangye_cli.pipeline import repair_page
+from zhangye_cli.records import DecodedPage, EncodingDecision, RawPage, RepairStep
 from zhangye_cli.repair import annotations, gbk, lexicon, mojibake, pinyin, repair_text, script
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "normalize"
@@ -465,3 +467,26 @@ def test_mirror_page_of_the_seed_end_to_end() -> None:
     assert {"pinyin-annotations", "lost-characters", "traditional-to-simplified"} <= {
         r.step for r in article.repairs
     }
+
+
+def _utf8_page(text: str) -> DecodedPage:
+    data = text.encode("utf-8")
+    return DecodedPage(RawPage(data), text, EncodingDecision("utf-8", "utf8", lossless=True))
+
+
+def test_farm_damage_spelled_out_in_latin1_mojibake_is_undone_both_ways() -> None:
+    """UTF-8 bytes without a CJK lead byte hold no CJK text, unless the latin-1 repair makes
+    some: then the CJK repairs run on what it made."""
+    sentence = SENTENCES[0]
+    damaged = farm_damage(sentence, ANNOTATED, "s2t").encode("utf-8").decode("latin-1")
+    decoded = _utf8_page(f"<p>{damaged}</p>")
+    assert not any(lead in decoded.raw.data for lead in b"\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xef")
+    repaired = repair_page(decoded, Config())
+    assert repaired.text == f"<p>{sentence}</p>"
+    assert "pinyin-annotations" in [s.step for s in repaired.repairs]
+
+
+def test_a_text_said_to_hold_no_cjk_skips_the_cjk_repairs() -> None:
+    damaged = farm_damage(SENTENCES[0], ANNOTATED, "s2t")
+    assert repair_text(damaged, cjk=False) == (damaged, ())
+    assert repair_text(damaged)[0] == SENTENCES[0]

@@ -21,17 +21,20 @@ from .profiles import Profile, select_profile
 from .records import CleanedPage, DecodedPage, ParsedPage, RawPage
 from .repair import repair_text
 
+_CJK_LEADS = b"\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xef"
+
 
 def repair_page(decoded: DecodedPage, config: Config) -> DecodedPage:
     """Undo damage the text carried before we decoded it (skipped with ``repair=False``)."""
     if not config.repair:
         return decoded
     raw = decoded.raw
+    from_utf8 = raw.text is None and decoded.encoding.name == "utf-8"
     # U+00C0-U+00FF in UTF-8 all start with the byte 0xC3: without one, no latin-1 letters.
-    latin_letters = not (
-        raw.text is None and decoded.encoding.name == "utf-8" and b"\xc3" not in raw.data
-    )
-    text, steps = repair_text(decoded.text, latin_letters)
+    latin_letters = not (from_utf8 and b"\xc3" not in raw.data)
+    # CJK characters (U+3000-U+9FFF, U+F900-U+FFEF) start with one of these bytes.
+    cjk = not from_utf8 or any(lead in raw.data for lead in _CJK_LEADS)
+    text, steps = repair_text(decoded.text, latin_letters, cjk)
     if not steps:
         return decoded
     return replace(decoded, text=text, repairs=decoded.repairs + steps)

@@ -79,17 +79,23 @@ def repair_annotations(text: str) -> tuple[str, list[RepairStep]]:
     return out, steps
 
 
-def repair_text(text: str, latin_letters: bool = True) -> tuple[str, tuple[RepairStep, ...]]:
+def repair_text(
+    text: str, latin_letters: bool = True, cjk: bool = True
+) -> tuple[str, tuple[RepairStep, ...]]:
     """Repair ``text`` and say what was done: (repaired text, steps that changed something).
 
     ``latin_letters`` False says the caller knows the text holds none of U+00C0-U+00FF (read
-    from UTF-8 bytes without a 0xC3 byte), so it cannot show mojibake through latin-1."""
+    from UTF-8 bytes without a 0xC3 byte), so it cannot show mojibake through latin-1; ``cjk``
+    False that it holds no CJK character (read from UTF-8 bytes without the lead byte of one),
+    so it shows neither UTF-8 read as GBK nor the content farm's annotations."""
     if text.isascii():
         return text, ()
     steps: list[RepairStep] = []
     if latin_letters and (len(text) <= _SHORT or _latin_gate(text)) and _LATIN_PAIR.search(text):
         text, counts = fix_latin1_mojibake(text)
         steps.extend(RepairStep(name, n) for name, n in sorted(counts.items()) if n)
+    if not (cjk or steps):  # no CJK character, and none made by the repair above
+        return text, ()
     if "\ufffd" in text or (
         (len(text) <= _SHORT or any(sign in text for sign in _UTF8_AS_GBK_SIGNS))
         and utf8_shaped_count(text) >= _MIN_SHAPED
