@@ -20,7 +20,7 @@ import re
 
 from ..records import RepairStep
 from .annotations import has_marks, restore, scan
-from .mojibake import fix_latin1_mojibake, fix_utf8_as_gbk, utf8_shaped_count
+from .mojibake import fix_latin1_mojibake, fix_utf8_as_gbk, has_utf8_shaped, utf8_shaped_count
 from .script import to_simplified
 
 __all__ = ["RepairStep", "repair_annotations", "repair_text"]
@@ -96,7 +96,9 @@ def repair_text(
         steps.extend(RepairStep(name, n) for name, n in sorted(counts.items()) if n)
     if not (cjk or steps):  # no CJK character, and none made by the repair above
         return text, ()
-    if "\ufffd" in text or (
+    # U+FFFD may be a byte the GBK decoder lost; a run is only mended around a UTF-8-shaped
+    # character, though, so a text without one is left alone.
+    if ("\ufffd" in text and has_utf8_shaped(text)) or (
         (len(text) <= _SHORT or any(sign in text for sign in _UTF8_AS_GBK_SIGNS))
         and utf8_shaped_count(text) >= _MIN_SHAPED
     ):

@@ -23,8 +23,9 @@ _CP1252_BYTE = {
     if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
 _HIGH = "\u0080-\u00ff" + "".join(_CP1252_BYTE)
-# A run: high latin-1/cp1252 characters with the ASCII that can sit between them (no markup).
-_LATIN_RUN = re.compile(f"[{_HIGH}][{_HIGH}\\x20-\\x3b\\x3d\\x3f-\\x7e]*")
+# A run: high latin-1/cp1252 characters with the ASCII that can sit between them (no markup),
+# from the first high character to the last (the ASCII after it needs no repair).
+_LATIN_RUN = re.compile(f"[{_HIGH}](?:[{_HIGH}\\x20-\\x3b\\x3d\\x3f-\\x7e]*[{_HIGH}])?")
 _HIGH_CHAR = re.compile(f"[{_HIGH}]")
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _MIN_HIGH = 4  # fewer high characters than this is a foreign word, not mojibake
@@ -50,14 +51,6 @@ def _latin_bytes(run: str) -> bytes | None:
         else:
             return None
     return bytes(out)
-
-
-def _trim_ascii(run: str) -> str:
-    """The run without the plain ASCII at its end (it needs no repair and may be real text)."""
-    end = len(run)
-    while end and run[end - 1] < "\x80":
-        end -= 1
-    return run[:end]
 
 
 def _fix_latin_run(run: str) -> tuple[str, str | None]:
@@ -106,31 +99,30 @@ def fix_latin1_mojibake(text: str) -> tuple[str, dict[str, int]]:
     counts: dict[str, int] = defaultdict(int)
 
     def repl(match: re.Match[str]) -> str:
-        run = _trim_ascii(match.group(0))
-        tail = match.group(0)[len(run) :]
+        run = match.group(0)
         high = _HIGH_CHAR.findall(run)
         if len(high) < _MIN_HIGH:
-            return match.group(0)
+            return run
         # Chinese text uses cp1252's “”…— itself; mojibake is mostly latin-1 letters and signs.
         if sum(1 for c in high if "\u00a0" <= c <= "\u00ff") * 2 < len(high):
-            return match.group(0)
+            return run
         # GBK read as latin-1 turns every Chinese character into two high characters; a
         # European text's accented letters are a few among many (and need not be looked at
         # unless they are shaped like UTF-8).
         utf8_shaped = _UTF8_SHAPE.search(run) is not None
         if not utf8_shaped and len(high) * 2 < len(run) - run.count(" "):
-            return match.group(0)
+            return run
         fixed, step = _fix_latin_run(run)
         if step is None:
             if not utf8_shaped:
-                return match.group(0)
+                return run
             candidate = _ftfy_fix(run)
             if candidate != run and _HAN.search(candidate):
                 fixed, step = candidate, "mojibake-utf8-as-latin1"
             else:
-                return match.group(0)
+                return run
         counts[step] += sum(1 for c in fixed if not c.isascii())
-        return fixed + tail
+        return fixed
 
     return _LATIN_RUN.sub(repl, text), dict(counts)
 
@@ -307,6 +299,12 @@ def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
 @lru_cache(maxsize=1)
 def _shaped_pattern() -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(sorted(_utf8_shaped()[1]))) + "]")
+
+
+def has_utf8_shaped(text: str) -> bool:
+    """Whether ``text`` holds a character that starts like UTF-8 Chinese read as GBK (what
+    ``fix_utf8_as_gbk`` mends runs around)."""
+    return _shaped_pattern().search(text) is not None
 
 
 def utf8_shaped_count(text: str) -> int:
