@@ -23,7 +23,10 @@ _CJK_MARKS = "，。！？；、"
 def _marks(text: str) -> int:
     """Punctuation inside sentences: Chinese marks, and a comma or full stop before a space
     (counted with str.count, which beats a character-class scan on long paragraphs)."""
-    return sum(map(text.count, _CJK_MARKS)) + text.count(", ") + text.count(". ")
+    latin = text.count(", ") + text.count(". ")
+    if text.isascii():  # known without a scan: no Chinese marks
+        return latin
+    return sum(map(text.count, _CJK_MARKS)) + latin
 
 
 _PROSE_MIN = 40  # characters of unpunctuated non-link text that still count as prose
@@ -32,7 +35,7 @@ _NEAR_TITLE = 0.85  # score kept per step between a candidate and the headline, 
 _LINK_COST = 12  # characters of furniture each link counts for, beyond its own text
 
 
-@dataclass
+@dataclass(slots=True)
 class BlockStats:
     chars: int = 0
     link_chars: int = 0
@@ -51,9 +54,14 @@ class BlockStats:
 
     @property
     def bad(self) -> float:
-        if self.good > 0 or (self.cell and not self.links):
-            return self.link_chars
-        return self.chars + _LINK_COST * self.links
+        return self.scores()[1]
+
+    def scores(self) -> tuple[float, float]:
+        """(good, bad), each worked out once."""
+        good = self.good
+        if good > 0 or (self.cell and not self.links):
+            return good, self.link_chars
+        return good, self.chars + _LINK_COST * self.links
 
 
 @dataclass(frozen=True)
@@ -117,8 +125,9 @@ def subtree_totals(scope: Any) -> tuple[dict[Any, float], dict[Any, float]]:
             good[child] = bad[child] = 0.0
         if el is scope and scope not in good:
             good[scope] = bad[scope] = 0.0
-        good[block] += stats.good
-        bad[block] += stats.bad
+        block_good, block_bad = stats.scores()
+        good[block] += block_good
+        bad[block] += block_bad
     for el in sorted(parent, key=depth.__getitem__, reverse=True):
         up = parent[el]
         good[up] += good[el]
