@@ -28,11 +28,13 @@ from .rules import (
     NOTICE,
     PROSE_FURNITURE,
     SILENT_TAGS,
+    STRIPPED_TAGS,
     cue_is_void,
 )
 from .text import alternation, drop_tree, raw_text, short_text
 
 _CLIMB_MAX = 200
+_RECORDED_DROPS = tuple(tag for tag in DROP_TAGS if tag not in STRIPPED_TAGS)
 _LENGTH = etree.XPath("string-length(.)")
 # Machine-readable records (publisher, logo, picture size) that pages keep out of sight.
 _MICRODATA = frozenset({"publisher", "logo", "image", "author", "height", "width"})
@@ -63,15 +65,14 @@ class _Remover:
         self.detached: list[Detached] = []
 
     def gone(self, el: Any, memo: dict[Any, bool] | None = None) -> bool:
-        """Whether ``el`` or an ancestor was taken out. ``memo`` keeps each answer for the
-        elements walked through; it stays true only while the caller asks in document order (a
-        removal can then only touch elements not yet asked about)."""
+        """Whether ``el`` or an ancestor was taken out (``el`` is not under the root). ``memo``
+        keeps each answer for the elements walked through; it stays true only while the caller
+        asks in document order (a removal can then only touch elements not yet asked about)."""
         removed = self.removed
         known = memo if memo is not None else {}
         chain = []
         node = el
-        answer = False
-        while node is not None:
+        while True:
             if node in removed:
                 answer = True
                 break
@@ -80,7 +81,11 @@ class _Remover:
                 answer = seen
                 break
             chain.append(node)
-            node = node.getparent()
+            parent = node.getparent()
+            if parent is None:  # the top: the page's root, or a subtree taken out in one go
+                answer = node is not self.root
+                break
+            node = parent
         for node in chain:
             known[node] = answer
         return answer
@@ -127,7 +132,9 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
     body = root.find("body")
 
     memo: dict[Any, bool] = {}  # gone() answers, good while each loop goes in document order
-    for el in list((body if body is not None else root).iter(*DROP_TAGS)):
+    scope = body if body is not None else root
+    etree.strip_elements(scope, *STRIPPED_TAGS, with_tail=False)
+    for el in list(scope.iter(*_RECORDED_DROPS)):
         if el.tag in SILENT_TAGS:
             rm.detach(el)  # never text: not worth a record
         else:

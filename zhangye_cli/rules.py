@@ -33,6 +33,9 @@ DROP_TAGS: dict[str, str] = {
 
 # Of those, the ones removed without a record (code and markup, never page text).
 SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "canvas"})
+# Of the silent ones, those not even kept for ``zhangye explain`` to put back (its page runs no
+# script): taken out all at once, by lxml.
+STRIPPED_TAGS = ("script", "noscript", "template")
 
 # Words in class or id that mark page furniture (matched against whole words of the attribute).
 FURNITURE_WORDS: dict[str, str] = {
