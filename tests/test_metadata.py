@@ -316,8 +316,8 @@ def test_a_bare_name_under_the_headline() -> None:
 def test_a_bare_name_under_the_headline_first_or_second(
     info: list[str], expected: list[str] | None
 ) -> None:
+    from zhangye_cli.headtags import HeadTags
     from zhangye_cli.metadata.bylines import weaker_authors
-    from zhangye_cli.metadata.headtags import HeadTags
     from zhangye_cli.textindex import TextIndex
 
     head = HeadTags(meta={}, links={}, ld=(), title="", script_time=None)
@@ -384,6 +384,12 @@ def test_an_editor_line_followed_by_previous_next_links() -> None:
         "<div><p>上一篇：<a href='/1.html'>甘州区召开工作会议</a></p></div>"
     )
     assert meta_of(html).value("editors") == ["马丹阳"]
+
+
+@pytest.mark.parametrize("label", ["关键字", "关键词", "标签", "相关链接", "相关阅读"])
+def test_a_label_after_the_editor_is_no_editor(label: str) -> None:
+    html = page(f"<h1>{HEADLINE}</h1>{BODY}<div>责任编辑：刘光博</div><div>{label}：</div>")
+    assert meta_of(html).value("editors") == ["刘光博"]
 
 
 def test_chief_editor_in_a_sentence_is_no_editor_line() -> None:
@@ -500,6 +506,15 @@ def test_section_drops_the_headline_and_a_zhengwen_item() -> None:
     crumb = f"当前位置：<a>首页</a> &gt; <a>新闻</a> &gt; 正文 &gt; {HEADLINE}"
     meta = meta_of(page(f"<div>{crumb}</div><h1>{HEADLINE}</h1>{BODY}"))
     assert meta.value("section") == ["首页", "新闻"]
+
+
+def test_section_ends_at_zhengwen_run_together_with_a_button() -> None:
+    crumb = (
+        '<div class="post_crumb"><a>网易首页</a> &gt; <a>网易号</a> &gt; 正文\n'
+        '<a class="to_reg">申请入驻</a></div>'
+    )
+    meta = meta_of(page(f"{crumb}<h1>{HEADLINE}</h1>{BODY}"))
+    assert meta.value("section") == ["网易首页", "网易号"]
 
 
 def test_section_from_a_crumb_class_of_links() -> None:

@@ -158,3 +158,16 @@ def test_other_pages_are_parsed_from_their_text(decoded: DecodedPage) -> None:
 def test_a_text_changed_before_parsing_is_parsed_as_changed() -> None:
     decoded = _utf8_page("<html><body><p>甲\x01乙</p></body></html>")
     assert parse_page(decoded, Config()).tree.findtext(".//p") == "甲乙"
+
+
+def test_scripts_are_read_for_the_head_tags_then_stripped() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "甘州区新闻"}'
+    parsed = parse(
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+        "<p>正文<script>var a = 1;</script>接着</p><noscript><p>请开启脚本</p></noscript>"
+        "<template><p>模板</p></template></body></html>"
+    )
+    assert parsed.head.ld_value("headline") == ("headline", "甘州区新闻")
+    assert parsed.tree.find(".//script") is None
+    assert parsed.tree.findtext(".//p") == "正文接着"
+    assert "请开启脚本" not in parsed.texts.joined and "模板" not in parsed.texts.joined

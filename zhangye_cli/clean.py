@@ -34,6 +34,7 @@ from .rules import (
 from .text import alternation, drop_tree, raw_text, short_text
 
 _CLIMB_MAX = 200
+# (The parse stage has stripped the others.)
 _RECORDED_DROPS = tuple(tag for tag in DROP_TAGS if tag not in STRIPPED_TAGS)
 _LENGTH = etree.XPath("string-length(.)")
 # Machine-readable records (publisher, logo, picture size) that pages keep out of sight.
@@ -132,9 +133,7 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
     body = root.find("body")
 
     memo: dict[Any, bool] = {}  # gone() answers, good while each loop goes in document order
-    scope = body if body is not None else root
-    etree.strip_elements(scope, *STRIPPED_TAGS, with_tail=False)
-    for el in list(scope.iter(*_RECORDED_DROPS)):
+    for el in list((body if body is not None else root).iter(*_RECORDED_DROPS)):
         if el.tag in SILENT_TAGS:
             rm.detach(el)  # never text: not worth a record
         else:

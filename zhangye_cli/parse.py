@@ -9,7 +9,9 @@ from lxml import etree
 
 from .config import Config
 from .errors import NoArticleError
+from .headtags import read_head_tags
 from .records import DecodedPage, ParsedPage
+from .rules import STRIPPED_TAGS
 from .text import url_host
 from .textindex import attribute_index, build_text_index
 
@@ -88,6 +90,10 @@ def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
         raise NoArticleError(f"{origin}: the page cannot be parsed as HTML ({exc})") from exc
     if root is None:
         raise NoArticleError(f"{origin}: the page holds no HTML elements")
+    # What the scripts say (JSON-LD, a publish timestamp) is read first; then they go, with
+    # noscript fallbacks and templates: no stage needs them, and every later walk is shorter.
+    head = read_head_tags(root)
+    etree.strip_elements(root, *STRIPPED_TAGS, with_tail=False)
     base_url = decoded.raw.url or config.url
     base = root.find(".//base[@href]")
     if base is not None and url_host(base.get("href", "")):
@@ -106,4 +112,5 @@ def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
         texts=build_text_index(scope),
         too_deep=any("Excessive depth" in e.message for e in parser.error_log),
         attrs=attribute_index(scope, lower=True),
+        head=head,
     )

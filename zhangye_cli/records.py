@@ -69,6 +69,7 @@ class ParsedPage:
     lang: str | None
     texts: Any = None  # TextIndex of the body's short text nodes, as parsed (before cleaning)
     attrs: Any = None  # TextIndex of the body's class and id values, lower-cased
+    head: Any = None  # HeadTags: meta, link and JSON-LD, read before the scripts were stripped
     too_deep: bool = False  # the page nests deeper than the parser reads (256): text was lost
 
 

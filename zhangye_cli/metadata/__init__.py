@@ -13,7 +13,6 @@ from ..profiles import Profile
 from ..records import FieldFinding, ParsedPage
 from ..text import cjk_ratio, headline, join_url, squash
 from .bylines import find_editors, page_authors, weaker_authors
-from .headtags import read_head_tags
 from .infoline import comments_count, source_in
 from .lookup import cue_texts, element_reading, info_texts
 from .published import find_modified, find_published
@@ -49,7 +48,7 @@ def _absolute(base: str | None, href: str | None) -> str | None:
 
 def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config) -> Metadata:
     root = parsed.tree
-    head = read_head_tags(root)
+    head = parsed.head
     findings: dict[str, FieldFinding] = {}
     sel = profile.selector if profile else (lambda _field: ())
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..headtags import HeadTags
 from ..records import FieldFinding
 from ..text import compact, raw_text, squash
 from ..textindex import TextIndex
 from .credits import authors_in, byline_names, editors_in, is_bare_name, is_name, poster_in
-from .headtags import HeadTags
 from .lookup import class_texts, cue_texts
 
 _CJK = re.compile("[\u4e00-\u9fff]")

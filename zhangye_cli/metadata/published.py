@@ -7,10 +7,10 @@ import re
 from typing import Any
 
 from ..dates import date_in_url, find_date, from_timestamp
+from ..headtags import HeadTags
 from ..records import FieldFinding
 from ..text import raw_text
 from ..textindex import TextIndex
-from .headtags import HeadTags
 from .lookup import class_texts, cue_texts
 
 _PUBLISHED_KEYS = (

@@ -21,8 +21,17 @@ _DROP_ITEMS = frozenset({"正文", "内容", "详情", "文章", "正文内容",
 
 
 def _items(text: str, title: str | None) -> list[str]:
-    parts = [p.strip(" :：-") for p in _SEPARATORS.split(text)]
-    out = [p for p in parts if p and p not in _DROP_ITEMS and len(p) <= 30]
+    out = []
+    for part in _SEPARATORS.split(text):
+        part = part.strip(" :：-")
+        if not part:
+            continue
+        # The page itself (正文, or 正文 run together with a button after it): what follows
+        # is no section.
+        if part in _DROP_ITEMS or part.startswith("正文"):
+            break
+        if len(part) <= 30:
+            out.append(part)
     if title and out and "".join(out[-1].split()) == "".join(title.split()):
         out.pop()
     return out

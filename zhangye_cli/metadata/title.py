@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..headtags import HeadTags
 from ..text import compact, short_text, squash, text_of
 from ..textindex import TextIndex
-from .headtags import HeadTags
 
 _SEPARATORS = re.compile(r"\s*(?:[_|｜]+|\s[-–—]+\s|——|--|-{1}(?=[^-]{2,16}$))\s*")
 _TITLE_CLASS = ("title", "biaoti", "headline")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..text import raw_text
+from .text import raw_text
 
 # A Unix timestamp a page script writes into its publish-time element (WeChat articles and
 # their mirrors): "1659274471" next to publish_time.
