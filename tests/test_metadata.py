@@ -78,6 +78,18 @@ def test_the_longest_matching_heading_wins_over_a_logo_h1() -> None:
     assert strategy(meta, "title") == "h2 matching <title>"
 
 
+def test_a_logo_box_reading_the_site_name_of_the_title_tag_is_no_headline() -> None:
+    """The <title> names the story otherwise than the page's headline: the site-title box is the
+    only element inside <title>, and it reads the site's name."""
+    html = page(
+        f'<div class="site-title">National Review</div><h1>The Impeachment Clock</h1>{EN_PROSE}',
+        title="Adam Schiff Working against the Clock | National Review",
+    )
+    meta = meta_of(html)
+    assert meta.value("title") == "The Impeachment Clock"
+    assert strategy(meta, "title") == "first h1"
+
+
 def test_og_title_when_no_element_matches_the_title_tag() -> None:
     head = '<meta property="og:title" content="甘州区启动春耕备耕工作 - 新华网">'
     meta = meta_of(page(f"<h2>栏目导航</h2>{BODY}", title="新华网首页", head=head))

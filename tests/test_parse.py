@@ -165,9 +165,10 @@ def test_scripts_are_read_for_the_head_tags_then_stripped() -> None:
     parsed = parse(
         f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
         "<p>正文<script>var a = 1;</script>接着</p><noscript><p>请开启脚本</p></noscript>"
-        "<template><p>模板</p></template></body></html>"
+        "<template><p>模板</p></template><svg><title>分享图标</title></svg></body></html>"
     )
     assert parsed.head.ld_value("headline") == ("headline", "甘州区新闻")
     assert parsed.tree.find(".//script") is None
     assert parsed.tree.findtext(".//p") == "正文接着"
-    assert "请开启脚本" not in parsed.texts.joined and "模板" not in parsed.texts.joined
+    for hidden in ("请开启脚本", "模板", "分享图标"):
+        assert hidden not in parsed.texts.joined

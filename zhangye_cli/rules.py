@@ -33,9 +33,10 @@ DROP_TAGS: dict[str, str] = {
 
 # Of those, the ones removed without a record (code and markup, never page text).
 SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "canvas"})
-# Of the silent ones, those not even kept for ``zhangye explain`` to put back (its page runs no
-# script): taken out all at once, by lxml.
-STRIPPED_TAGS = ("script", "noscript", "template")
+# Of the silent ones, those the parse stage takes out at once (by lxml, after reading the head
+# tags), so that no later walk goes through them; ``zhangye explain`` does not put them back (its
+# page runs no script, and shows the page without its drawings and icons).
+STRIPPED_TAGS = ("script", "noscript", "template", "svg", "canvas")
 
 # Words in class or id that mark page furniture (matched against whole words of the attribute).
 FURNITURE_WORDS: dict[str, str] = {

@@ -3,9 +3,9 @@ with its rule and reason in a ``title`` (shown on hover), and a legend box.
 
 The trace's tree is left untouched: the page is copied, and each element the clean stage
 detached is copied and put back where it stood (in reverse order of removal, so that a block
-removed from inside a block removed later finds its parent); scripts, noscript fallbacks and
-templates, which the page would not show, stay out. Scripts left in markup lose their code and
-event handlers; styles stay.
+removed from inside a block removed later finds its parent); scripts, noscript fallbacks,
+templates and drawings (svg, canvas), stripped at parse, stay out. Scripts left in markup lose
+their code and event handlers; styles stay.
 """
 
 from __future__ import annotations

@@ -60,6 +60,14 @@ def find_title(
                 return TitleFinding(text, "profile", el if hasattr(el, "tag") else None)
 
     tag_key = compact(head.title)
+    # The site's name after the headline in <title> ("... | National Review"): a logo box that
+    # reads it matches <title> but is no headline.
+    segments = split_title_tag(head.title, suffixes)
+    site_key = (
+        compact(segments[-1])
+        if len(segments) >= 2 and len(segments[-1]) < len(segments[0])
+        else None
+    )
     best: tuple[int, str, Any, str] | None = None
     first_h1: Any = None
     for el in _candidates(root, attrs):
@@ -70,7 +78,7 @@ def find_title(
         if el.tag == "h1" and first_h1 is None:
             first_h1 = el
         key = compact(text)
-        if tag_key and key in tag_key:
+        if tag_key and key in tag_key and key != site_key:
             rank = 2 if el.tag == "h1" else 1
             score = len(key) * 2 + rank
             if best is None or score > best[0]:
