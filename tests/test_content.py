@@ -262,6 +262,9 @@ def test_a_figure_without_a_usable_image_keeps_its_caption_as_text() -> None:
         (NOTICE, "notice"),
         ("版权声明：本网站所刊登的各种新闻、信息，未经协议授权禁止下载使用。", "notice"),
         ("© 2022 The Daily. All rights reserved.", "notice"),
+        ("© 2022 THE DAILY. ALL RIGHTS RESERVED.", "notice"),
+        ("特别声明：以上内容为自媒体平台“网易号”用户上传并发布。", "notice"),
+        ("This material may not be published, broadcast, rewritten or redistributed.", "notice"),
         ("来源：张掖日报 时间：2022-03-03", "info line"),
         ("发布时间：2022-03-03 10:00", "info line"),
         ("2022年03月03日 23:55 星期四", "info line"),
@@ -287,6 +290,17 @@ def test_a_figure_without_a_usable_image_keeps_its_caption_as_text() -> None:
 def test_lines_that_are_not_article_text(text: str, verdict: str) -> None:
     found = judge_line(text, HEADLINE, frozenset())
     assert found is not None and found[0] == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "特别声明说明了会议的安排。",  # the label without its colon, in a sentence
+        "The reserved seats were all taken, rights groups said.",
+    ],
+)
+def test_notice_words_out_of_their_order_are_article_text(text: str) -> None:
+    assert judge_line(text, HEADLINE, frozenset()) is None
 
 
 def test_the_site_name_alone_is_no_article_text() -> None:

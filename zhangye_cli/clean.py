@@ -25,11 +25,11 @@ from .rules import (
     DROP_TAGS,
     FURNITURE_WORDS,
     INLINE_TAGS,
-    NOTICE,
     PROSE_FURNITURE,
     SILENT_TAGS,
     STRIPPED_TAGS,
     cue_is_void,
+    is_notice,
 )
 from .text import alternation, drop_tree, raw_text, short_text
 
@@ -195,7 +195,7 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
         if block is None or block is body or rm.gone(block):
             continue
         text = short_text(block, CUE_LINE_MAX)
-        if text is None or (NOTICE.search(text) and "转载" in text):
+        if text is None or (is_notice(text) and "转载" in text):
             continue
         while True:
             parent = block.getparent()

@@ -423,17 +423,46 @@ INLINE_MARKERS: tuple[str, ...] = (
 INLINE_BOX_LINE_MAX = 100
 
 # Rights notices: taken out of the body into Article.notices.
-NOTICE = re.compile(
-    r"(版权所有|未经授权|未经许可|严禁转载|禁止转载|不得转载|转载请注明|版权声明|免责声明|"
-    r"All rights reserved|subject to copyright|may not be (?:published|reproduced|redistributed))",
-    re.I,
+NOTICE_WORDS = (
+    "版权所有",
+    "未经授权",
+    "未经许可",
+    "严禁转载",
+    "禁止转载",
+    "不得转载",
+    "转载请注明",
+    "版权声明",
+    "免责声明",
+    "all rights reserved",
+    "subject to copyright",
+    "may not be published",
+    "may not be reproduced",
+    "may not be redistributed",
 )
+# Searched for in the lower-cased text: a case-sensitive pattern lets the engine skip ahead to
+# the words' first characters, where a case-insensitive one tries every branch everywhere.
+_NOTICE = re.compile(alternation(NOTICE_WORDS))
+
+
+def is_notice(text: str) -> bool:
+    """Whether ``text`` carries a rights notice (版权所有, All rights reserved, ...)."""
+    return _NOTICE.search(text.lower()) is not None
+
+
 NOTICE_LINE_MAX = 160
 # Disclaimers portals print under what their users post (网易号, 搜狐号): "the platform only
 # stores the information". Notices too, up to a longer line.
-PLATFORM_NOTICE = re.compile(
-    r"^(?:特别声明|平台声明|免责声明)[:：]|仅提供信息存储|only provides information storage"
-)
+_PLATFORM_LABELS = ("特别声明", "平台声明", "免责声明")
+_PLATFORM_WORDS = ("仅提供信息存储", "only provides information storage")
+
+
+def is_platform_notice(text: str) -> bool:
+    """A portal's disclaimer: 特别声明： at its start, or "only provides information storage"."""
+    if text.startswith(_PLATFORM_LABELS) and text[4:5] in (":", "："):
+        return True
+    return any(word in text for word in _PLATFORM_WORDS)
+
+
 PLATFORM_NOTICE_LINE_MAX = 300
 
 # Info line under the headline (source, time, author, counters): dropped from the body.

@@ -11,7 +11,7 @@ from ..config import Config
 from ..metadata import Metadata
 from ..profiles import Profile
 from ..records import SNIPPET, CleanedPage, Removal
-from ..rules import NOTICE
+from ..rules import is_notice
 from ..text import cjk_ratio, following_texts, squash, text_of
 from .blocks import walk_blocks
 from .lines import in_inline_box, is_end_marker, is_inline_marker, judge_line
@@ -66,7 +66,7 @@ def _notices_after(body: Any) -> list[str]:
         if holder.tag in ("script", "style") or node.isspace():
             continue
         text = squash(node)
-        if len(text) <= 160 and NOTICE.search(text) and ("转载" in text or "授权" in text):
+        if len(text) <= 160 and is_notice(text) and ("转载" in text or "授权" in text):
             found.append(text)
         seen += 1
         if seen >= _NOTICE_AFTER:

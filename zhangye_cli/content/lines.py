@@ -7,6 +7,7 @@ boilerplate cue and rights notices (moved to ``Article.notices``) leave the body
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..dates import find_date
 from ..rules import (
@@ -20,12 +21,12 @@ from ..rules import (
     INLINE_BOX_LINE_MAX,
     INLINE_MARKERS,
     INTERFACE_LABELS,
-    NOTICE,
     NOTICE_LINE_MAX,
-    PLATFORM_NOTICE,
     PLATFORM_NOTICE_LINE_MAX,
     SHARE_BUTTONS,
     cue_is_void,
+    is_notice,
+    is_platform_notice,
 )
 from ..text import compact
 
@@ -79,6 +80,10 @@ def is_end_marker(text: str) -> bool:
     return bool(_END_MARKER.match(text) or _COUNTED_MARKER.match(text))
 
 
+# The headline's and the site name's keys: the same for every line of a page.
+_page_key = lru_cache(maxsize=8)(compact)
+
+
 def _share_buttons(text: str) -> bool:
     words = text.lower().replace("|", " ").replace("/", " ").split()
     return len(words) >= 2 and all(w in SHARE_BUTTONS for w in words)
@@ -96,9 +101,9 @@ def judge_line(
     The verdict is ``notice`` for a rights notice, else the name of the rule that drops it.
     """
     key = compact(text)
-    if title and key == compact(title):
+    if title and key == _page_key(title):
         return "headline", "the headline repeated"
-    if site and key == compact(site):
+    if site and key == _page_key(site):
         return "site name", "the site's name alone"
     n = len(key)
     if _MARKUP.match(text) and text.rstrip().endswith(">"):
@@ -123,7 +128,7 @@ def judge_line(
         return "info line", "a time relative to now (a list of other stories)"
     if (
         n <= NOTICE_LINE_MAX
-        and NOTICE.search(text)
+        and is_notice(text)
         and (
             "转载" in text
             or "授权" in text
@@ -134,7 +139,7 @@ def judge_line(
         )
     ):
         return "notice", "rights notice"
-    if n <= PLATFORM_NOTICE_LINE_MAX and PLATFORM_NOTICE.search(text):
+    if n <= PLATFORM_NOTICE_LINE_MAX and is_platform_notice(text):
         return "notice", "the platform's disclaimer"
     if n <= INFO_LINE_MAX:
         cues = len(INFO_CUE.findall(text))
