@@ -106,7 +106,20 @@ def test_language_from_the_content_language_meta() -> None:
         "<body>x</body></html>"
     )
     assert parse(text).lang == "zh-cn"
+    assert parse(text.replace("content-language", "Content-Language")).lang == "zh-cn"
     assert parse("<html><body>x</body></html>").lang is None
+
+
+@pytest.mark.parametrize("declared", ["utf-8", "gbk", "中文", "", "zh cn"])
+def test_a_declared_language_that_is_none_is_ignored(declared: str) -> None:
+    meta = f'<meta http-equiv="Content-Language" content="{declared}">'
+    text = f'<html lang="{declared}"><head>{meta}</head><body>x</body></html>'
+    assert parse(text).lang is None
+
+
+def test_the_first_base_with_an_address_counts_wherever_it_stands() -> None:
+    text = '<html><body><base target="_blank"><p>y</p><base href="https://b.cn/z/"></body></html>'
+    assert parse(text, url="http://a.cn/").base_url == "https://b.cn/z/"
 
 
 def test_indexes_cover_the_body_only() -> None:

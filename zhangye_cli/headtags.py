@@ -23,6 +23,7 @@ class HeadTags:
     ld: tuple[dict[str, Any], ...]  # JSON-LD objects, @graph flattened
     title: str  # the <title> text
     script_time: int | None = None  # a publication timestamp (Unix seconds) set by a script
+    base: str | None = None  # the href of the first <base> that has one
 
     def first(self, *keys: str) -> tuple[str, str] | None:
         """(key, content) of the first of ``keys`` present."""
@@ -64,18 +65,28 @@ def _script_time(script: str) -> int | None:
 
 
 def read_head_tags(root: Any) -> HeadTags:
-    """One walk over the page's meta, link and script elements (they may stand in the body)."""
+    """One walk over the page's meta, link, script, base and title elements (they may stand in
+    the body; a lookup of each by itself would walk the whole tree again)."""
     meta: dict[str, str] = {}
     links: dict[str, str] = {}
     ld: list[dict[str, Any]] = []
     script_time = None
-    for el in root.iter("meta", "link", "script"):
-        if el.tag == "meta":
+    base: str | None = None
+    title_el = None
+    for el in root.iter("meta", "link", "script", "base", "title"):
+        tag = el.tag
+        if tag == "title":
+            if title_el is None:
+                title_el = el
+        elif tag == "base":
+            if base is None:
+                base = el.get("href")
+        elif tag == "meta":
             key = el.get("name") or el.get("property") or el.get("itemprop") or el.get("http-equiv")
             content = el.get("content")
             if key and content and content.strip():
                 meta.setdefault(key.strip().lower(), content.strip())
-        elif el.tag == "link":
+        elif tag == "link":
             rel, href = el.get("rel"), el.get("href")
             if rel and href:
                 links.setdefault(rel.strip().lower(), href.strip())
@@ -90,7 +101,6 @@ def read_head_tags(root: Any) -> HeadTags:
                     continue
             elif script_time is None and "publish" in code:
                 script_time = _script_time(code)
-    title_el = root.find(".//title")
     title = raw_text(title_el) if title_el is not None else ""
     return HeadTags(
         meta=meta,
@@ -98,4 +108,5 @@ def read_head_tags(root: Any) -> HeadTags:
         ld=tuple(ld),
         title=" ".join(title.split()),
         script_time=script_time,
+        base=base,
     )

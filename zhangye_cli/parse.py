@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from .charsets import codec_for
 from .config import Config
 from .errors import NoArticleError
 from .headtags import read_head_tags
@@ -43,6 +44,18 @@ def _may_hold_controls(decoded: DecodedPage, text: str) -> bool:
     if raw.text is None and _keeps_control_bytes(decoded.encoding.name):
         return bool(raw.data.translate(None, _NOT_CONTROL_BYTES))
     return any(char in text for char in _CONTROL_CHARS)
+
+
+# zh, zh-CN, en_US, zh-Hans-CN: what a declared language looks like (pages also write charsets
+# and nonsense there).
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*")
+
+
+def _language_tag(value: str | None) -> str | None:
+    tag = (value or "").strip().lower()
+    if not _LANGUAGE_TAG.fullmatch(tag) or codec_for(tag):  # utf-8, gbk: a charset, misplaced
+        return None
+    return tag
 
 
 def _parser(encoding: str | None = None) -> etree.HTMLParser:
@@ -95,20 +108,18 @@ def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
     head = read_head_tags(root)
     etree.strip_elements(root, *STRIPPED_TAGS, with_tail=False)
     base_url = decoded.raw.url or config.url
-    base = root.find(".//base[@href]")
-    if base is not None and url_host(base.get("href", "")):
-        base_url = base.get("href")
-    lang = root.get("lang") or root.get("xml:lang")
-    if not lang:
-        meta = root.find(".//meta[@http-equiv='content-language']")
-        lang = meta.get("content") if meta is not None else None
+    if head.base and url_host(head.base):
+        base_url = head.base
+    lang = _language_tag(
+        root.get("lang") or root.get("xml:lang") or head.meta.get("content-language")
+    )
     body = root.find("body")
     scope = body if body is not None else root
     return ParsedPage(
         decoded=decoded,
         tree=root,
         base_url=base_url,
-        lang=lang.strip().lower() if lang else None,
+        lang=lang,
         texts=build_text_index(scope),
         too_deep=any("Excessive depth" in e.message for e in parser.error_log),
         attrs=attribute_index(scope, lower=True),
