@@ -231,3 +231,49 @@ def test_a_page_with_an_unreadable_byte_records_the_step() -> None:
     assert "\ufffd" not in article.text
     counts = {r.step: r.count for r in article.repairs}
     assert counts.get("drop-replacement", 0) >= 1
+
+
+DAMAGE = " 中\u200b国 \ufffd 新闻 "
+CLEAN = "中国新闻"
+
+
+def _one_damaged(field: str) -> Article:
+    article = full_article(CLEAN)
+    image = Image(src="a.jpg", alt=CLEAN, caption=CLEAN)
+    blocks = list(article.blocks)
+    if field in ("title", "site_name", "source", "description"):
+        return dataclasses.replace(article, **{field: DAMAGE})
+    if field in ("authors", "editors", "section", "keywords", "notices"):
+        return dataclasses.replace(article, **{field: (CLEAN, DAMAGE)})
+    if field in ("alt", "caption"):
+        image = dataclasses.replace(image, **{field: DAMAGE})
+        return dataclasses.replace(article, images=(image,))
+    if field == "block image":
+        blocks[-1] = Block("image", image=dataclasses.replace(image, caption=DAMAGE))
+    elif field == "list item":
+        blocks[3] = Block("list", items=(CLEAN, DAMAGE))
+    elif field == "table cell":
+        blocks[4] = Block("table", rows=((CLEAN,), (CLEAN, DAMAGE)))
+    else:
+        blocks[0] = Block("paragraph", text=DAMAGE)
+    return dataclasses.replace(article, blocks=tuple(blocks))
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "title", "site_name", "source", "description", "authors", "editors", "section",
+        "keywords", "notices", "alt", "caption", "block image", "list item", "table cell",
+        "paragraph",
+    ],
+)  # fmt: skip
+def test_damage_in_any_one_field_is_repaired(field: str) -> None:
+    """The steps are only run when some field shows their damage: each field is looked at.
+    Dropping U+FFFD leaves two spaces that the whitespace step then collapses."""
+    out = normalize_article(_one_damaged(field), Config())
+    assert set(all_texts(out)) == {CLEAN, "中国 新闻"}
+    assert [r.step for r in out.repairs] == [
+        "drop-invisible",
+        "drop-replacement",
+        "collapse-whitespace",
+    ]

@@ -24,7 +24,7 @@ asks otherwise.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from .article import Article, Block, Image
@@ -259,10 +259,61 @@ def apply_step(article: Article, step: StepFunction) -> tuple[Article, int]:
     return fixer.article(article), fixer.counts["step"]
 
 
+def _texts(article: Article) -> Iterator[str]:
+    """Every text field the steps apply to (as ``_Fixer.article`` walks them)."""
+    yield from (article.title or "", article.site_name or "", article.source or "")
+    yield article.description or ""
+    for values in (article.authors, article.editors, article.section, article.keywords):
+        yield from values
+    yield from article.notices
+    images = [*article.images, *(b.image for b in article.blocks if b.image is not None)]
+    for image in images:
+        yield image.alt
+        yield image.caption
+    for block in article.blocks:
+        yield block.text
+        yield from block.items
+        for row in block.rows:
+            yield from row
+
+
+# What a step can change, told before it runs field by field: most articles need neither step
+# (str.isprintable, in C, is false for every control, format and odd space character they
+# remove). A later step always runs once an earlier one does: dropping a character can leave
+# two spaces side by side.
+def _shows_invisible(texts: list[str]) -> bool:
+    return any(_INVISIBLE_ANY.search(t) for t in texts if not t.isprintable())
+
+
+def _shows_replacement(texts: list[str]) -> bool:
+    return any("\ufffd" in t for t in texts)
+
+
+def _shows_loose_space(texts: list[str]) -> bool:
+    return any(
+        not t.isprintable() or "  " in t or t.startswith(" ") or t.endswith(" ") for t in texts
+    )
+
+
+_GATES: dict[str, Callable[[list[str]], bool]] = {
+    "drop-invisible": _shows_invisible,
+    "drop-replacement": _shows_replacement,
+    "collapse-whitespace": _shows_loose_space,
+}
+
+
 def normalize_article(article: Article, config: Config) -> Article:
     """Apply the named normalisation steps to every text field (all in one pass over the
     fields); record each step that changed text, with how much."""
-    fixer = _Fixer(_steps(config))
+    texts = [t for t in _texts(article) if t]
+    active: list[tuple[str, StepFunction]] = []
+    for name, step in _steps(config):
+        gate = _GATES.get(name)
+        if active or gate is None or gate(texts):
+            active.append((name, step))
+    if not active:
+        return article
+    fixer = _Fixer(active)
     article = fixer.article(article)
     steps = tuple(RepairStep(name, n) for name, n in fixer.counts.items() if n)
     return replace(article, repairs=article.repairs + steps)
