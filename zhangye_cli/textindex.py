@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
@@ -26,12 +26,14 @@ class TextIndex:
     joined: str
     starts: tuple[int, ...]
 
-    def search(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    def search(self, pattern: re.Pattern[str]) -> list[tuple[int, re.Match[str]]]:
         """(node number, match) for each match of ``pattern``, which must not cross nodes: it may
         take the separator before its node but must end inside the node."""
         starts = self.starts
-        for match in pattern.finditer(self.joined):
-            yield bisect_right(starts, max(match.start(), match.end() - 1)) - 1, match
+        return [
+            (bisect_right(starts, max(match.start(), match.end() - 1)) - 1, match)
+            for match in pattern.finditer(self.joined)
+        ]
 
     def nodes_with(self, words: Iterable[str]) -> list[int]:
         """Numbers of the nodes holding any of ``words``, in document order, each once: one
