@@ -100,17 +100,19 @@ def fix_latin1_mojibake(text: str) -> tuple[str, dict[str, int]]:
 
     def repl(match: re.Match[str]) -> str:
         run = match.group(0)
-        high = _HIGH_CHAR.findall(run)
-        if len(high) < _MIN_HIGH:
-            return run
-        # Chinese text uses cp1252's “”…— itself; mojibake is mostly latin-1 letters and signs.
-        if sum(1 for c in high if "\u00a0" <= c <= "\u00ff") * 2 < len(high):
+        # A run is high characters and printable ASCII: the ASCII ones are counted in C.
+        high = len(run) - len(run.encode("ascii", "ignore"))
+        if high < _MIN_HIGH:
             return run
         # GBK read as latin-1 turns every Chinese character into two high characters; a
         # European text's accented letters are a few among many (and need not be looked at
         # unless they are shaped like UTF-8).
         utf8_shaped = _UTF8_SHAPE.search(run) is not None
-        if not utf8_shaped and len(high) * 2 < len(run) - run.count(" "):
+        if not utf8_shaped and high * 2 < len(run) - run.count(" "):
+            return run
+        # Chinese text uses cp1252's “”…— itself; mojibake is mostly latin-1 letters and signs.
+        latin = sum(1 for c in run if "\u00a0" <= c <= "\u00ff")
+        if latin * 2 < high:
             return run
         fixed, step = _fix_latin_run(run)
         if step is None:
