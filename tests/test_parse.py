@@ -185,3 +185,13 @@ def test_scripts_are_read_for_the_head_tags_then_stripped() -> None:
     assert parsed.tree.findtext(".//p") == "正文接着"
     for hidden in ("请开启脚本", "模板", "分享图标"):
         assert hidden not in parsed.texts.joined
+
+
+def test_headings_and_times_are_found_in_the_one_walk_outside_stripped_blocks() -> None:
+    parsed = parse(
+        "<html><body><noscript><h1>旧版</h1><time>2020-01-01</time></noscript>"
+        "<h2>栏目</h2><div><h1>标题</h1><time datetime='2022-03-03'>3月3日</time></div>"
+        "<svg><title>图标</title></svg></body></html>"
+    )
+    assert [el.text for el in parsed.headings] == ["栏目", "标题"]
+    assert [el.get("datetime") for el in parsed.times] == ["2022-03-03"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,16 +65,19 @@ def _script_time(script: str) -> int | None:
     return None
 
 
-def read_head_tags(root: Any) -> HeadTags:
-    """One walk over the page's meta, link, script, base and title elements (they may stand in
-    the body; a lookup of each by itself would walk the whole tree again)."""
+HEAD_TAGS = ("meta", "link", "script", "base", "title")
+
+
+def read_head_tags(elements: Iterable[Any]) -> HeadTags:
+    """The page's meta, link, script, base and title elements (they may stand in the body), in
+    document order, read into a HeadTags (other elements are passed over)."""
     meta: dict[str, str] = {}
     links: dict[str, str] = {}
     ld: list[dict[str, Any]] = []
     script_time = None
     base: str | None = None
     title_el = None
-    for el in root.iter("meta", "link", "script", "base", "title"):
+    for el in elements:
         tag = el.tag
         if tag == "title":
             if title_el is None:
@@ -90,7 +94,7 @@ def read_head_tags(root: Any) -> HeadTags:
             rel, href = el.get("rel"), el.get("href")
             if rel and href:
                 links.setdefault(rel.strip().lower(), href.strip())
-        else:
+        elif tag == "script":
             code = el.text  # each read of .text copies the script out of the tree: read once
             if not code:
                 continue

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from lxml import etree
 
 from .charsets import codec_for
 from .config import Config
 from .errors import NoArticleError
-from .headtags import read_head_tags
+from .headtags import HEAD_TAGS, read_head_tags
 from .records import DecodedPage, ParsedPage
 from .rules import STRIPPED_TAGS
 from .text import url_host
@@ -58,6 +59,15 @@ def _language_tag(value: str | None) -> str | None:
     return tag
 
 
+def _in_tree(el: Any, root: Any) -> bool:
+    """Whether ``el`` is still under ``root`` (not inside a stripped subtree)."""
+    while el is not None:
+        if el is root:
+            return True
+        el = el.getparent()
+    return False
+
+
 def _parser(encoding: str | None = None) -> etree.HTMLParser:
     # collect_ids=False: no table of id attributes (nothing looks elements up by id), a faster parse
     return etree.HTMLParser(
@@ -103,10 +113,16 @@ def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
         raise NoArticleError(f"{origin}: the page cannot be parsed as HTML ({exc})") from exc
     if root is None:
         raise NoArticleError(f"{origin}: the page holds no HTML elements")
+    # One walk finds every element a stage looks up by its tag (a lookup of its own walks the
+    # whole tree: lxml looks ahead for a next match even when the first is all that is wanted).
     # What the scripts say (JSON-LD, a publish timestamp) is read first; then they go, with
-    # noscript fallbacks and templates: no stage needs them, and every later walk is shorter.
-    head = read_head_tags(root)
+    # noscript fallbacks, templates and drawings: no stage needs them, and every later walk is
+    # shorter.
+    landmarks = list(root.iter(*HEAD_TAGS, "h1", "h2", "time"))
+    head = read_head_tags(landmarks)
     etree.strip_elements(root, *STRIPPED_TAGS, with_tail=False)
+    headings = tuple(el for el in landmarks if el.tag in ("h1", "h2") and _in_tree(el, root))
+    times = tuple(el for el in landmarks if el.tag == "time" and _in_tree(el, root))
     base_url = decoded.raw.url or config.url
     if head.base and url_host(head.base):
         base_url = head.base
@@ -124,4 +140,6 @@ def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
         too_deep=any("Excessive depth" in e.message for e in parser.error_log),
         attrs=attribute_index(scope, lower=True),
         head=head,
+        headings=headings,
+        times=times,
     )

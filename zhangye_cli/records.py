@@ -70,6 +70,8 @@ class ParsedPage:
     texts: Any = None  # TextIndex of the body's short text nodes, as parsed (before cleaning)
     attrs: Any = None  # TextIndex of the body's class and id values, lower-cased
     head: Any = None  # HeadTags: meta, link and JSON-LD, read before the scripts were stripped
+    headings: tuple[Any, ...] = ()  # the h1 and h2 elements, in document order
+    times: tuple[Any, ...] = ()  # the <time> elements, in document order
     too_deep: bool = False  # the page nests deeper than the parser reads (256): text was lost
 
 

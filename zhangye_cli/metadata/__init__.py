@@ -53,7 +53,12 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
     sel = profile.selector if profile else (lambda _field: ())
 
     title = find_title(
-        root, parsed.attrs, head, profile.title_suffixes if profile else (), sel("title")
+        root,
+        parsed.headings,
+        parsed.attrs,
+        head,
+        profile.title_suffixes if profile else (),
+        sel("title"),
     )
     if title:
         findings["title"] = FieldFinding(headline(title.text), title.strategy)
@@ -66,9 +71,7 @@ def extract_metadata(parsed: ParsedPage, profile: Profile | None, config: Config
     info = info_texts(title_el) if title_el is not None else []
 
     url = parsed.base_url
-    published = find_published(
-        root, parsed.texts, parsed.attrs, head, info, url, offset, sel("published")
-    )
+    published = find_published(parsed, head, info, offset, sel("published"))
     if published:
         findings["published"] = published
     modified = find_modified(head, info, offset)

@@ -4,11 +4,10 @@ JSON-LD, <time>, a script's timestamp, the URL, cue phrases and date elements an
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..dates import date_in_url, find_date, from_timestamp
 from ..headtags import HeadTags
-from ..records import FieldFinding
+from ..records import FieldFinding, ParsedPage
 from ..text import raw_text
 from ..textindex import TextIndex
 from .lookup import class_texts, cue_texts
@@ -50,15 +49,13 @@ _DATE_CLASS = ("date", "time", "fbsj", "shijian")
 
 
 def find_published(
-    root: Any,
-    texts: TextIndex,
-    attrs: TextIndex,
+    parsed: ParsedPage,
     head: HeadTags,
     info: list[str],
-    url: str | None,
     offset: str | None,
     selectors: tuple[str, ...],
 ) -> FieldFinding | None:
+    root, texts, attrs, url = parsed.tree, parsed.texts, parsed.attrs, parsed.base_url
     for xpath in selectors:
         for hit in root.xpath(xpath):
             found = find_date(hit if isinstance(hit, str) else raw_text(hit), offset)
@@ -81,7 +78,7 @@ def find_published(
         found = find_date(ld[1], offset)
         if found:
             return FieldFinding(found.iso, f"json-ld {ld[0]}")
-    for el in root.iter("time"):
+    for el in parsed.times:
         found = find_date(el.get("datetime") or raw_text(el), offset)
         if found:
             return FieldFinding(found.iso, "<time>")

@@ -34,8 +34,8 @@ def split_title_tag(title: str, suffixes: tuple[str, ...] = ()) -> list[str]:
     return [s for s in _SEPARATORS.split(title) if s]
 
 
-def _candidates(root: Any, attrs: TextIndex) -> list[Any]:
-    out = list(root.iter("h1", "h2"))
+def _candidates(headings: tuple[Any, ...], attrs: TextIndex) -> list[Any]:
+    out = list(headings)
     seen = set(out)
     bt = [i for i, _match in attrs.search(_BT)]
     for i in sorted({*attrs.nodes_with(_TITLE_CLASS), *bt}):
@@ -48,6 +48,7 @@ def _candidates(root: Any, attrs: TextIndex) -> list[Any]:
 
 def find_title(
     root: Any,
+    headings: tuple[Any, ...],
     attrs: TextIndex,
     head: HeadTags,
     suffixes: tuple[str, ...],
@@ -70,7 +71,7 @@ def find_title(
     )
     best: tuple[int, str, Any, str] | None = None
     first_h1: Any = None
-    for el in _candidates(root, attrs):
+    for el in _candidates(headings, attrs):
         short = short_text(el, 150)
         if short is None or len(short) < 2:
             continue
