@@ -17,7 +17,6 @@ from ..rules import INLINE_TAGS
 from ..text import join_url, squash, text_of
 
 _INDENT = re.compile("[ \t\r\n\u00a0]*(\u3000+)")
-_HEADING_XPATH = ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title"})
 _IMAGE_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "original", "src")
@@ -70,7 +69,9 @@ def _is_teaser_list(el: Any, items: tuple[str, ...]) -> bool:
         return False
     linked = 0
     for li in el:
-        if li.xpath(_HEADING_XPATH) or any(len(text_of(a)) >= 15 for a in li.iter("a")):
+        if next(li.iterdescendants(*_HEADINGS), None) is not None or any(
+            len(text_of(a)) >= 15 for a in li.iter("a")
+        ):
             linked += 1
     return linked >= 0.6 * len(items)
 

@@ -24,8 +24,9 @@ _CP1252_BYTE = {
 }
 _HIGH = "\u0080-\u00ff" + "".join(_CP1252_BYTE)
 # A run: high latin-1/cp1252 characters with the ASCII that can sit between them (no markup),
-# from the first high character to the last (the ASCII after it needs no repair).
-_LATIN_RUN = re.compile(f"[{_HIGH}](?:[{_HIGH}\\x20-\\x3b\\x3d\\x3f-\\x7e]*[{_HIGH}])?")
+# from the first high character to the last (the ASCII after it needs no repair). A lone high
+# character (a quotation mark, an accented letter) is no run: it never needs repair.
+_LATIN_RUN = re.compile(f"[{_HIGH}][{_HIGH}\\x20-\\x3b\\x3d\\x3f-\\x7e]*[{_HIGH}]")
 _HIGH_CHAR = re.compile(f"[{_HIGH}]")
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _MIN_HIGH = 4  # fewer high characters than this is a foreign word, not mojibake
