@@ -56,21 +56,26 @@ class Walk:
         return Image(src=src, alt=squash(el.get("alt") or el.get("title") or ""))
 
 
-def _link_share(el: Any) -> float:
+def _link_lengths(el: Any) -> dict[Any, int]:
+    """The length of each link's text in ``el`` (read once for the tests below)."""
+    return {a: len(text_of(a)) for a in el.iter("a")}
+
+
+def _link_share(el: Any, links: dict[Any, int] | None = None) -> float:
     text = len(text_of(el))
     if not text:
         return 1.0
-    return sum(len(text_of(a)) for a in el.iter("a")) / text
+    return sum((_link_lengths(el) if links is None else links).values()) / text
 
 
-def _is_teaser_list(el: Any, items: tuple[str, ...]) -> bool:
+def _is_teaser_list(el: Any, items: tuple[str, ...], links: dict[Any, int]) -> bool:
     """Items that each lead with a linked headline: a list of other stories."""
     if len(items) < 3:
         return False
     linked = 0
     for li in el:
         if next(li.iterdescendants(*_HEADINGS), None) is not None or any(
-            len(text_of(a)) >= 15 for a in li.iter("a")
+            links[a] >= 15 for a in li.iter("a")
         ):
             linked += 1
     return linked >= 0.6 * len(items)
@@ -89,7 +94,8 @@ def _visit_list(walk: Walk, el: Any) -> None:
     """A list of links or of other stories is dropped; a layout list is walked into like a div;
     any other becomes a list block."""
     items = _items(el)
-    furniture = _link_share(el) > 0.5 or _is_teaser_list(el, items)
+    links = _link_lengths(el)
+    furniture = _link_share(el, links) > 0.5 or _is_teaser_list(el, items, links)
     if not furniture and _is_layout_list(el):
         _visit_children(walk, el)
         return
