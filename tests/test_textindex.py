@@ -37,6 +37,19 @@ def test_matches_in_several_nodes_map_to_their_own_nodes() -> None:
     assert owners == ["span", "p", "em"]
 
 
+def test_occurrences_of_words_give_position_node_and_word() -> None:
+    index = build_text_index(body("<p>copyright 2022</p><p>newsletter, newsletter</p><p>x</p>"))
+    found = sorted(index.occurrences(("newsletter", "copyright", "absent")))
+    assert [(i, word) for _, i, word in found] == [
+        (0, "copyright"),
+        (1, "newsletter"),
+        (1, "newsletter"),
+    ]
+    assert [index.joined[at : at + len(word)] for at, _, word in found] == [
+        word for _, _, word in found
+    ]
+
+
 def test_a_match_at_the_end_of_a_node_stays_in_that_node() -> None:
     index = build_text_index(body("<p>发布时间</p><p>2022-03-03</p>"))
     hits = list(index.search(re.compile(r"时间|\d{4}-\d{2}-\d{2}")))

@@ -20,11 +20,12 @@ from .profiles import Profile
 from .records import CleanedPage, Detached, ParsedPage
 from .rules import (
     CUE_LINE_MAX,
-    CUE_PATTERN,
+    CUE_PATTERN_UNCASED,
     CUE_RULE,
     DROP_TAGS,
     FURNITURE_WORDS,
     INLINE_TAGS,
+    LOWER_CUES,
     PROSE_FURNITURE,
     SILENT_TAGS,
     STRIPPED_TAGS,
@@ -186,11 +187,12 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
 
     texts = parsed.texts
     seen: set[int] = set()
-    for i, match in texts.search(CUE_PATTERN):
-        if i in seen or cue_is_void(texts.joined, match):
+    found = [(m.start(), i, m.group(0)) for i, m in texts.search(CUE_PATTERN_UNCASED)]
+    found += texts.occurrences(LOWER_CUES)
+    for start, i, cue in sorted(found):
+        if i in seen or cue_is_void(texts.joined, start, cue):
             continue
         seen.add(i)
-        cue = match.group(0)
         block = _owner_block(texts.nodes[i])
         if block is None or block is body or rm.gone(block):
             continue

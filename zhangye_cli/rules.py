@@ -201,15 +201,20 @@ CUES: dict[str, tuple[str, ...]] = {
 # Each cue phrase with its rule, and all of them as one pattern (one scan of a text finds any).
 CUE_RULE: dict[str, str] = {cue: rule for rule, cues in CUES.items() for cue in cues}
 CUE_PATTERN = re.compile(alternation(CUE_RULE))
+# For a page's whole text the cues are split: a pattern of those that open with a capital, a
+# sign or a Chinese character, which the engine skips ahead to; the lower-case words (copyright,
+# newsletter) are found by substring search (a pattern would stop at every a, c, n and s).
+LOWER_CUES = tuple(cue for cue in CUE_RULE if cue[0].islower())
+CUE_PATTERN_UNCASED = re.compile(alternation(cue for cue in CUE_RULE if cue not in LOWER_CUES))
 # Cues that are part of another word after these characters: 发文字号 (a document's number on
 # government pages) is no 字号 font-size switcher.
 CUE_VOID_AFTER: dict[str, str] = {"字号": "文"}
 
 
-def cue_is_void(text: str, match: re.Match[str]) -> bool:
-    """Whether a CUE_PATTERN match in ``text`` is part of a longer word."""
-    before = CUE_VOID_AFTER.get(match.group(0))
-    return before is not None and match.start() > 0 and text[match.start() - 1] in before
+def cue_is_void(text: str, start: int, cue: str) -> bool:
+    """Whether the cue found at ``start`` in ``text`` is part of a longer word."""
+    before = CUE_VOID_AFTER.get(cue)
+    return before is not None and start > 0 and text[start - 1] in before
 
 
 CUE_LINE_MAX = 80

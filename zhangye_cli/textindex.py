@@ -48,6 +48,18 @@ class TextIndex:
                 at = joined.find(word, at + 1)
         return sorted(found)
 
+    def occurrences(self, words: Iterable[str]) -> list[tuple[int, int, str]]:
+        """(position in ``joined``, node number, word) of every occurrence of each of ``words``
+        (found by substring search, in any order)."""
+        joined, starts = self.joined, self.starts
+        found = []
+        for word in words:
+            at = joined.find(word)
+            while at != -1:
+                found.append((at, bisect_right(starts, at) - 1, word))
+                at = joined.find(word, at + len(word))
+        return found
+
     def following(self, i: int, count: int) -> list[str]:
         """The texts of node ``i`` and up to ``count`` nodes after it."""
         return [str(n) for n in self.nodes[i : i + 1 + count]]

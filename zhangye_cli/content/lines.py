@@ -154,7 +154,7 @@ def judge_line(
             return "byline", "byline or time line"
     if n <= CUE_LINE_MAX:
         for cue in CUE_PATTERN.finditer(text):
-            if not cue_is_void(text, cue):
+            if not cue_is_void(text, cue.start(), cue.group(0)):
                 return CUE_RULE[cue.group(0)], f"short line with {cue.group(0)!r}"
     if is_end_marker(text):
         return "end marker", "heading of related stories or comments"
