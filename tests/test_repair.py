@@ -20,7 +20,16 @@ import zhangye_cli
 from zhangye_cli import Config
 from zhangye_cli.pipeline import repair_page
 from zhangye_cli.records import DecodedPage, EncodingDecision, RawPage, RepairStep
-from zhangye_cli.repair import annotations, gbk, lexicon, mojibake, pinyin, repair_text, script
+from zhangye_cli.repair import (
+    annotations,
+    gbk,
+    lexicon,
+    mojibake,
+    pinyin,
+    repair_text,
+    script,
+    utf8_latin_letters,
+)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "normalize"
 CASES: list[dict[str, Any]] = json.loads((FIXTURES / "cases.json").read_text("utf-8"))["cases"]
@@ -490,3 +499,23 @@ def test_a_text_said_to_hold_no_cjk_skips_the_cjk_repairs() -> None:
     damaged = farm_damage(SENTENCES[0], ANNOTATED, "s2t")
     assert repair_text(damaged, cjk=False) == (damaged, ())
     assert repair_text(damaged)[0] == SENTENCES[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain ascii " * 300,
+        "café",  # short: any letter counts
+        "café au lait, " * 200,  # long, one letter
+        ("São Paulo, Zürich, café. " * 100),  # long, several letters
+        "中文“引号”与·间隔号。" * 300,  # long, signs of latin-1 but no letters
+        "naïve façade " * 2 + "x" * 3000 + " Ångström",
+    ],
+)
+def test_utf8_latin_letters_tells_from_the_bytes_what_the_text_gate_tells(text: str) -> None:
+    from zhangye_cli.repair import _SHORT, _latin_gate
+
+    in_text = any("\u00c0" <= c <= "\u00ff" for c in text) and (
+        len(text) <= _SHORT or _latin_gate(text)
+    )
+    assert utf8_latin_letters(text.encode("utf-8"), text) == in_text

@@ -19,7 +19,7 @@ from .normalize import normalize_article
 from .parse import parse_page
 from .profiles import Profile, select_profile
 from .records import CleanedPage, DecodedPage, ParsedPage, RawPage
-from .repair import repair_text
+from .repair import repair_text, utf8_latin_letters
 
 _CJK_LEADS = b"\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xef"
 
@@ -30,8 +30,8 @@ def repair_page(decoded: DecodedPage, config: Config) -> DecodedPage:
         return decoded
     raw = decoded.raw
     from_utf8 = raw.text is None and decoded.encoding.name == "utf-8"
-    # U+00C0-U+00FF in UTF-8 all start with the byte 0xC3: without one, no latin-1 letters.
-    latin_letters = not (from_utf8 and b"\xc3" not in raw.data)
+    # U+00C0-U+00FF in UTF-8 are 0xC3 and one more byte: the bytes tell which letters there are.
+    latin_letters = utf8_latin_letters(raw.data, decoded.text) if from_utf8 else None
     # CJK characters (U+3000-U+9FFF, U+F900-U+FFEF) start with one of these bytes.
     cjk = not from_utf8 or any(lead in raw.data for lead in _CJK_LEADS)
     text, steps = repair_text(decoded.text, latin_letters, cjk)

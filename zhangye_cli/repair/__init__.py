@@ -23,7 +23,7 @@ from .annotations import has_marks, restore, scan
 from .mojibake import fix_latin1_mojibake, fix_utf8_as_gbk, has_utf8_shaped, utf8_shaped_count
 from .script import to_simplified
 
-__all__ = ["RepairStep", "repair_annotations", "repair_text"]
+__all__ = ["RepairStep", "repair_annotations", "repair_text", "utf8_latin_letters"]
 
 # Two high latin-1 (or cp1252) characters in a row, one of them in latin-1's upper half (U+00A0-
 # U+00FF): what mojibake of any multi-byte text shows (typographic pairs such as ”“ or …… are
@@ -85,19 +85,39 @@ def repair_annotations(text: str) -> tuple[str, list[RepairStep]]:
     return out, steps
 
 
+_UTF8_LATIN_LETTER = re.compile(rb"\xc3[\x80-\xbf]")  # U+00C0-U+00FF written in UTF-8
+
+
+def utf8_latin_letters(data: bytes, text: str) -> bool:
+    """For ``text`` read from the UTF-8 ``data``: whether the latin-1 repair has letters to look
+    at (what ``repair_text`` finds out from the text when not told), told from the bytes."""
+    if b"\xc3" not in data:
+        return False
+    if len(text) <= _SHORT:
+        return True
+    seen = set()
+    for match in _UTF8_LATIN_LETTER.finditer(data):
+        seen.add(match.group())
+        if len(seen) >= _MIN_LATIN_LETTERS:
+            return True
+    return False
+
+
 def repair_text(
-    text: str, latin_letters: bool = True, cjk: bool = True
+    text: str, latin_letters: bool | None = None, cjk: bool = True
 ) -> tuple[str, tuple[RepairStep, ...]]:
     """Repair ``text`` and say what was done: (repaired text, steps that changed something).
 
-    ``latin_letters`` False says the caller knows the text holds none of U+00C0-U+00FF (read
-    from UTF-8 bytes without a 0xC3 byte), so it cannot show mojibake through latin-1; ``cjk``
+    ``latin_letters`` says whether the text holds letters of U+00C0-U+00FF enough for mojibake
+    through latin-1 when the caller knows (``utf8_latin_letters``), None to look; ``cjk``
     False that it holds no CJK character (read from UTF-8 bytes without the lead byte of one),
     so it shows neither UTF-8 read as GBK nor the content farm's annotations."""
     if text.isascii():
         return text, ()
     steps: list[RepairStep] = []
-    if latin_letters and (len(text) <= _SHORT or _latin_gate(text)) and _LATIN_PAIR.search(text):
+    if latin_letters is None:
+        latin_letters = len(text) <= _SHORT or _latin_gate(text)
+    if latin_letters and _LATIN_PAIR.search(text):
         text, counts = fix_latin1_mojibake(text)
         steps.extend(RepairStep(name, n) for name, n in sorted(counts.items()) if n)
     if not (cjk or steps):  # no CJK character, and none made by the repair above
