@@ -45,7 +45,7 @@ def compact(text: str) -> str:
 def squash(text: str) -> str:
     """White space runs (including no-break and ideographic spaces) as one space, trimmed; a line
     break between two CJK characters vanishes."""
-    if "\n" in text:
+    if "\n" in text and not text.isascii():  # (known at once: no CJK in ASCII text)
         text = _WRAPPED.sub("", text)
     if "\u200b" in text:  # zero-width space: not white space to str.split
         text = text.replace("\u200b", " ")
