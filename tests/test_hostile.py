@@ -90,10 +90,17 @@ def test_a_utf16_label_on_ascii_compatible_bytes_reads_as_utf8() -> None:
         "记者调查发现，问题仍然存在。",
         "记者手记：春天的张掖",
         "记者节当天，全市新闻工作者齐聚一堂",
+        "从消费者、开发商、内容创作者、艺术家、出版商那里获取更多金钱。",
+        "两位合作者王芳、李明共同完成了研究。",
     ],
 )
 def test_running_text_after_a_reporter_cue_is_no_name(text: str) -> None:
     assert authors_in(text) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [("本文作者：张三", ["张三"]), ("作者 李四", ["李四"])])
+def test_a_credit_for_the_author_is_read(text: str, names: list[str]) -> None:
+    assert authors_in(text) == names
 
 
 def test_a_pager_is_no_body_text() -> None:

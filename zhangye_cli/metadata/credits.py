@@ -6,7 +6,9 @@ import re
 from typing import Any
 
 _AUTHOR_CUE = re.compile(
-    r"(?:(?:本报|特约|见习|实习)?记者|通讯员|实习生|(?<![工读])作者|撰稿|撰文|执笔|"
+    r"(?:(?:本报|特约|见习|实习)?记者|通讯员|实习生|(?<![\u4e00-\u9fff])作者|"
+    # 作者 ending a longer word (创作者, 合作者) is no cue, unless a separator follows: 本文作者：
+    r"(?<![工读])作者(?=\s*[:：/／|｜])|撰稿|撰文|执笔|"
     r"(?<![\u4e00-\u9fff])(?:文\s*[/／|｜]\s*图|图\s*[/／|｜]\s*文|文·图|文图|图文)"
     r"\s*[/／|｜:：]?|(?<![\u4e00-\u9fff])[文图]\s*[/／|｜:：])"
 )
