@@ -96,14 +96,15 @@ def _utf8_source(decoded: DecodedPage, text: str) -> bytes | None:
 
 def parse_page(decoded: DecodedPage, config: Config) -> ParsedPage:
     text = decoded.text
-    if text.lstrip()[:5].lower() == "<?xml":
-        text = _XML_DECLARATION.sub("", text, count=1)
+    declaration = _XML_DECLARATION.match(text)
+    if declaration:
+        text = text[declaration.end() :]
     origin = decoded.raw.origin
-    if not text.strip():
+    if not text or text.isspace():  # (no copy of the page, as strip() would make)
         raise NoArticleError(f"{origin}: the page is empty; check the file or URL")
     if _may_hold_controls(decoded, text):
         text = _BAD_CONTROLS.sub("", text)
-        if not text.strip():
+        if not text or text.isspace():
             raise NoArticleError(f"{origin}: the page is empty; check the file or URL")
     source = _utf8_source(decoded, text)
     parser = _parser("utf-8" if source is not None else None)

@@ -103,13 +103,18 @@ def size_limit_text(config: Config) -> str:
     return f"over the {mb:g} MB limit (zhangye reads at most {mb:g} MB per page)"
 
 
+def _blank(data: bytes) -> bool:
+    """Nothing but a byte-order mark and white space."""
+    return not data.lstrip(b"\xef\xbb\xbf").strip(b" \t\r\n\x0b\x0c\x00")
+
+
 def check_page(raw: RawPage) -> RawPage:
     """Refuse a page that is empty, white space only, binary, or a WARC archive."""
     if not raw.data:
         raise NoArticleError(
             f"{raw.origin}: the page is empty (0 bytes); check the file or address"
         )
-    if not raw.data.lstrip(b"\xef\xbb\xbf").strip(b" \t\r\n\x0b\x0c\x00"):
+    if _blank(raw.data[:4096]) and _blank(raw.data):  # (the start tells, without a copy)
         raise NoArticleError(
             f"{raw.origin}: the page contains only white space; check the file or address"
         )
