@@ -35,8 +35,8 @@ from .rules import (
 from .text import alternation, drop_tree, raw_text, short_text
 
 _CLIMB_MAX = 200
-# (The parse stage has stripped the others.)
-_RECORDED_DROPS = tuple(tag for tag in DROP_TAGS if tag not in STRIPPED_TAGS)
+# The dropped tags the parse stage has not stripped already.
+_DROPS_LEFT = tuple(tag for tag in DROP_TAGS if tag not in STRIPPED_TAGS)
 _LENGTH = etree.XPath("string-length(.)")
 _LINK_TEXTS = etree.XPath(".//a//text()", smart_strings=False)
 # Machine-readable records (publisher, logo, picture size) that pages keep out of sight.
@@ -136,7 +136,7 @@ def clean_page(parsed: ParsedPage, profile: Profile | None, headline: Any = None
     body = root.find("body")
 
     memo: dict[Any, bool] = {}  # gone() answers, good while each loop goes in document order
-    for el in list((body if body is not None else root).iter(*_RECORDED_DROPS)):
+    for el in list((body if body is not None else root).iter(*_DROPS_LEFT)):
         if el.tag in SILENT_TAGS:
             rm.detach(el)  # never text: not worth a record
         else:

@@ -39,14 +39,7 @@ class TextIndex:
         """Numbers of the nodes holding any of ``words``, in document order, each once: one
         substring search per word (an alternation of words makes the regular-expression engine
         try every branch at most positions)."""
-        joined, starts = self.joined, self.starts
-        found: set[int] = set()
-        for word in words:
-            at = joined.find(word)
-            while at != -1:
-                found.add(bisect_right(starts, at) - 1)
-                at = joined.find(word, at + 1)
-        return sorted(found)
+        return sorted({i for _at, i, _word in self.occurrences(words)})
 
     def occurrences(self, words: Iterable[str]) -> list[tuple[int, int, str]]:
         """(position in ``joined``, node number, word) of every occurrence of each of ``words``
