@@ -1,6 +1,7 @@
 """Clean stage: take page furniture out of the tree, recording each removal with its rule.
 
-Rules run in this order: elements that never hold text (script, nav, footer, ...); the site
+Rules run in this order: elements that hold no article text (nav, footer, style, form controls,
+...; scripts and drawings the parse stage has stripped already); the site
 profile's drops; elements whose class or id names furniture (share, comment, breadcrumb, ...),
 unless they look like article text; short blocks carrying a boilerplate cue phrase (上一篇,
 分享到, 版权所有, ...). Metadata has already been read from the whole page, so nothing of value

@@ -1,4 +1,6 @@
-"""Parse stage: DecodedPage text → ParsedPage (lxml tree, base URL, declared language)."""
+"""Parse stage: DecodedPage text → ParsedPage: the lxml tree (without scripts, noscript
+fallbacks, templates and drawings, read or stripped here), the head tags, the h1/h2 headings and
+<time> elements, the base URL, the declared language, and the text and class/id indexes."""
 
 from __future__ import annotations
 
