@@ -39,13 +39,16 @@ _CLIMB_MAX = 200
 # The dropped tags the parse stage has not stripped already.
 _DROPS_LEFT = tuple(tag for tag in DROP_TAGS if tag not in STRIPPED_TAGS)
 _LENGTH = etree.XPath("string-length(.)")
-_LINK_TEXTS = etree.XPath(".//a//text()", smart_strings=False)
+_LINK_TEXTS = etree.XPath("descendant::a/descendant::text()", smart_strings=False)
 # Machine-readable records (publisher, logo, picture size) that pages keep out of sight.
 _MICRODATA = frozenset({"publisher", "logo", "image", "author", "height", "width"})
 _SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)")
 # Hidden boxes (visibility:hidden is left alone: scripts often reveal article text that way).
 # (Found through their attributes: a test on every element's attributes costs more.)
-_OUT_OF_SIGHT = etree.XPath("(.//@style | .//@hidden | .//@aria-hidden | .//@itemscope)/..")
+_OUT_OF_SIGHT = etree.XPath(
+    "(descendant-or-self::*/@style | descendant-or-self::*/@hidden"
+    " | descendant-or-self::*/@aria-hidden | descendant-or-self::*/@itemscope)/.."
+)
 
 
 def _is_hidden(el: Any) -> bool:

@@ -72,8 +72,12 @@ def _index(nodes: Sequence[Any], lower: bool = False) -> TextIndex:
 
 
 SHORT_NODE = 300
-_SHORT_TEXTS = etree.XPath(f".//text()[normalize-space()][string-length(.) <= {SHORT_NODE}]")
-_CLASSES_AND_IDS = etree.XPath(".//@class | .//@id")
+# Written with the descendant axes: ".//" is descendant-or-self::node()/, which first gathers
+# every node (text nodes too) and then takes each one's children or attributes.
+_SHORT_TEXTS = etree.XPath(
+    f"descendant::text()[normalize-space()][string-length(.) <= {SHORT_NODE}]"
+)
+_CLASSES_AND_IDS = etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id")
 
 
 def build_text_index(scope: Any) -> TextIndex:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..rules import INLINE_TAGS
 
-_TEXT_NODES = etree.XPath(".//text()[normalize-space()]")
+_TEXT_NODES = etree.XPath("descendant::text()[normalize-space()]")  # (as .//text(), faster)
 _CJK_MARKS = "，。！？；、"
 
 

@@ -67,7 +67,7 @@ def _heading_near(body: Any) -> tuple[Any, list[str]]:
             )
         )
     )
-    opening = body.xpath("(.//text()[normalize-space()])[position() <= 2]")
+    opening = body.xpath("(descendant::text()[normalize-space()])[position() <= 2]")
     window += opening
     # Nearest first: the body's own opening texts, then those before it, walking back.
     keys = [compact(str(node)) for node in [*opening, *window[: -len(opening) or None]]]
