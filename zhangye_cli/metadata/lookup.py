@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..text import following_texts, raw_text, squash
+from ..text import following_texts, short_text
 from ..textindex import TextIndex
 
 INFO_CHARS = 400  # how much text after the headline counts as its info line
@@ -44,8 +44,8 @@ def class_texts(attrs: TextIndex, words: tuple[str, ...], limit: int = 10) -> li
         el = attrs.nodes[i].getparent()
         if el is None:
             continue
-        text = squash(raw_text(el))
-        if text and len(text) <= 60:
+        text = short_text(el, 60)  # (a long element is not read to its end)
+        if text:
             out.append(text)
             if len(out) >= limit:
                 break
