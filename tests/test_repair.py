@@ -28,6 +28,7 @@ from zhangye_cli.repair import (
     pinyin,
     repair_text,
     script,
+    utf8_cjk,
     utf8_latin_letters,
 )
 
@@ -489,7 +490,7 @@ def test_farm_damage_spelled_out_in_latin1_mojibake_is_undone_both_ways() -> Non
     sentence = SENTENCES[0]
     damaged = farm_damage(sentence, ANNOTATED, "s2t").encode("utf-8").decode("latin-1")
     decoded = _utf8_page(f"<p>{damaged}</p>")
-    assert not any(lead in decoded.raw.data for lead in b"\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xef")
+    assert not utf8_cjk(decoded.raw.data)
     repaired = repair_page(decoded, Config())
     assert repaired.text == f"<p>{sentence}</p>"
     assert "pinyin-annotations" in [s.step for s in repaired.repairs]

@@ -19,9 +19,7 @@ from .normalize import normalize_article
 from .parse import parse_page
 from .profiles import Profile, select_profile
 from .records import CleanedPage, DecodedPage, ParsedPage, RawPage
-from .repair import repair_text, utf8_latin_letters
-
-_CJK_LEADS = b"\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xef"
+from .repair import repair_text, utf8_cjk, utf8_latin_letters
 
 
 def repair_page(decoded: DecodedPage, config: Config) -> DecodedPage:
@@ -30,10 +28,10 @@ def repair_page(decoded: DecodedPage, config: Config) -> DecodedPage:
         return decoded
     raw = decoded.raw
     from_utf8 = raw.text is None and decoded.encoding.name == "utf-8"
-    # U+00C0-U+00FF in UTF-8 are 0xC3 and one more byte: the bytes tell which letters there are.
+    # From UTF-8 bytes, which latin-1 letters and whether CJK characters are there is read in
+    # the bytes, without scanning the text.
     latin_letters = utf8_latin_letters(raw.data, decoded.text) if from_utf8 else None
-    # CJK characters (U+3000-U+9FFF, U+F900-U+FFEF) start with one of these bytes.
-    cjk = not from_utf8 or any(lead in raw.data for lead in _CJK_LEADS)
+    cjk = not from_utf8 or utf8_cjk(raw.data)
     text, steps = repair_text(decoded.text, latin_letters, cjk)
     if not steps:
         return decoded

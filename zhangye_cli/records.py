@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .text import describe, opening, squash
+from .text import describe, opening, raw_text, squash
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ class FieldFinding:
 @dataclass(frozen=True)
 class Detached:
     """An element the clean stage took out and where it stood, so that ``zhangye explain`` can
-    put it back; ``rule`` None is a silent drop (a script or style: never text)."""
+    put it back; ``rule`` None is a silent drop (a style sheet: never text)."""
 
     element: Any
     parent: Any
@@ -125,7 +125,7 @@ class Detached:
         if self.rule is None:
             return None
         el = self.element
-        chars = len("".join(el.itertext()))
+        chars = len(raw_text(el))
         return Removal(self.rule, describe(el), self.reason, chars, squash(opening(el))[:SNIPPET])
 
 

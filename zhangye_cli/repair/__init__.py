@@ -23,7 +23,7 @@ from .annotations import has_marks, restore, scan
 from .mojibake import fix_latin1_mojibake, fix_utf8_as_gbk, has_utf8_shaped, utf8_shaped_count
 from .script import to_simplified
 
-__all__ = ["RepairStep", "repair_annotations", "repair_text", "utf8_latin_letters"]
+__all__ = ["RepairStep", "repair_annotations", "repair_text", "utf8_cjk", "utf8_latin_letters"]
 
 # Two high latin-1 (or cp1252) characters in a row, one of them in latin-1's upper half (U+00A0-
 # U+00FF): what mojibake of any multi-byte text shows (typographic pairs such as ”“ or …… are
@@ -101,6 +101,15 @@ def utf8_latin_letters(data: bytes, text: str) -> bool:
         if len(seen) >= _MIN_LATIN_LETTERS:
             return True
     return False
+
+
+# CJK characters (U+3000-U+9FFF, U+F900-U+FFEF) start with one of these bytes in UTF-8.
+_CJK_LEADS = b"\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xef"
+
+
+def utf8_cjk(data: bytes) -> bool:
+    """For text read from the UTF-8 ``data``: whether it may hold a CJK character."""
+    return any(lead in data for lead in _CJK_LEADS)
 
 
 def repair_text(
